@@ -1,0 +1,227 @@
+package org.kerege.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A real PostgreSQL 17 server (zonky's embedded binaries) for tests and the local run.
+ *
+ * <p>{@link #start(Options)} runs {@code initdb} on an empty data directory (or reuses one that holds
+ * a cluster, when {@link Options#keepData} is set), starts the server on the loopback address, and
+ * creates the database {@value #DATABASE} if it is missing.
+ *
+ * <p>Authentication: zonky's {@code initdb} uses {@code trust} for local TCP connections, so the user
+ * {@value #USER} is accepted with any password; {@link #password()} returns {@value #PASSWORD} for
+ * the configuration keys that want one.
+ *
+ * <p>Files: zonky unpacks its binaries into a working directory ({@code java.io.tmpdir} by default,
+ * {@link Options#binariesDir} to choose one); the server's own log goes to {@link Options#logFile}
+ * when set. If the JVM dies without running its shutdown hooks (SIGKILL), the {@code postgres}
+ * process stays: {@link #start(Options)} on the same kept data directory stops such a leftover first.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    /** The application database created on start. */
+    public static final String DATABASE = "kerege";
+    /** The superuser created by {@code initdb}. */
+    public static final String USER = "postgres";
+    /** A password for clients that need one; the server trusts local connections and ignores it. */
+    public static final String PASSWORD = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDir) {
+        this.postgres = postgres;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Starts a server with fresh data in {@code dataDir} on {@code port} (0 = a free port).
+     *
+     * @param port    TCP port, 0 for a free one
+     * @param dataDir the cluster's data directory; emptied first
+     * @return the running server
+     */
+    public static PostgresServer start(int port, Path dataDir) {
+        return start(new Options(port, dataDir, false, null, null));
+    }
+
+    /**
+     * Starts a server as {@code options} say.
+     *
+     * @param options port, directories and whether to keep existing data
+     * @return the running server
+     * @throws UncheckedIOException if the server cannot start
+     */
+    public static PostgresServer start(Options options) {
+        Objects.requireNonNull(options, "options");
+        Path dataDir = options.dataDir().toAbsolutePath();
+        try {
+            Files.createDirectories(dataDir.getParent());
+            if (options.keepData()) {
+                stopLeftoverServer(dataDir);
+            }
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPort(options.port())
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(!options.keepData())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", options.keepData() ? "on" : "off")
+                    .setServerConfig("synchronous_commit", options.keepData() ? "on" : "off");
+            if (options.binariesDir() != null) {
+                Files.createDirectories(options.binariesDir());
+                builder.setOverrideWorkingDirectory(options.binariesDir().toFile());
+            }
+            if (options.logFile() != null) {
+                Files.createDirectories(options.logFile().toAbsolutePath().getParent());
+                Redirect log = Redirect.appendTo(options.logFile().toFile());
+                builder.setOutputRedirector(log).setErrorRedirector(log);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            PostgresServer server = new PostgresServer(postgres, dataDir);
+            try {
+                server.createDatabaseIfMissing(DATABASE);
+            } catch (RuntimeException e) {
+                server.stop();
+                throw e;
+            }
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the TCP port the server listens on (loopback only) */
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** @return the cluster's data directory */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /**
+     * @param database a database name, e.g. {@value #DATABASE}
+     * @return {@code jdbc:postgresql://localhost:<port>/<database>}
+     */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /** @return {@value #USER} */
+    public String username() {
+        return USER;
+    }
+
+    /** @return {@value #PASSWORD} (ignored by the server, which trusts local connections) */
+    public String password() {
+        return PASSWORD;
+    }
+
+    /**
+     * Opens a connection as {@value #USER}.
+     *
+     * @param database the database to connect to
+     * @return a new connection; the caller closes it
+     * @throws SQLException if the server refuses it
+     */
+    public Connection connect(String database) throws SQLException {
+        return postgres.getDatabase(USER, database).getConnection();
+    }
+
+    /**
+     * Creates a database unless it exists.
+     *
+     * @param database the name, letters, digits and underscores only
+     */
+    public void createDatabaseIfMissing(String database) {
+        if (!database.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection c = connect("postgres");
+             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try (Statement create = c.createStatement()) {
+                create.execute("create database \"" + database + "\"");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the server (fast shutdown); the data directory stays unless it was created fresh. */
+    public void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * A {@code postgres} left running on this data directory by a JVM that was killed holds the
+     * directory; end it (SIGTERM, then SIGKILL) so that the new server can start.
+     */
+    private static void stopLeftoverServer(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        long pid;
+        try {
+            pid = Long.parseLong(firstLine);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        ProcessHandle.of(pid)
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .ifPresent(p -> Processes.terminate(p, Duration.ofSeconds(30)));
+    }
+
+    /**
+     * How to start a server.
+     *
+     * @param port        TCP port, 0 for a free one
+     * @param dataDir     the cluster's data directory
+     * @param keepData    reuse a cluster found in {@code dataDir} (else it is emptied first)
+     * @param binariesDir where zonky unpacks PostgreSQL, or {@code null} for {@code java.io.tmpdir}
+     * @param logFile     file that receives the server's output, or {@code null} for zonky's logger
+     */
+    public record Options(int port, Path dataDir, boolean keepData, Path binariesDir, Path logFile) {
+        /** Checks the arguments. */
+        public Options {
+            Objects.requireNonNull(dataDir, "dataDir");
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+        }
+    }
+}
