@@ -2,6 +2,7 @@ package org.kerege.devstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -13,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * A real PostgreSQL 17 server (zonky's embedded binaries) for tests and the local run.
@@ -25,6 +28,8 @@ import java.util.Objects;
  * <p>Authentication: zonky's {@code initdb} uses {@code trust} for local TCP connections, so the user
  * {@value #USER} is accepted with any password; {@link #password()} returns {@value #PASSWORD} for
  * the configuration keys that want one.
+ *
+ * <p>A shutdown hook stops the server when the JVM exits, unless {@link Options#stopOnJvmExit} is off.
  *
  * <p>Files: zonky unpacks its binaries into a working directory ({@code java.io.tmpdir} by default,
  * {@link Options#binariesDir} to choose one); the server's own log goes to {@link Options#logFile}
@@ -40,12 +45,15 @@ public final class PostgresServer implements AutoCloseable {
     /** A password for clients that need one; the server trusts local connections and ignores it. */
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final int port;
     private final Path dataDir;
+    /** Stops the server: zonky's {@link EmbeddedPostgres}, seen as a JDK type so that it can be shared. */
+    private final Closeable server;
 
-    private PostgresServer(EmbeddedPostgres postgres, Path dataDir) {
-        this.postgres = postgres;
+    private PostgresServer(int port, Path dataDir, Closeable server) {
+        this.port = port;
         this.dataDir = dataDir;
+        this.server = server;
     }
 
     /**
@@ -56,7 +64,7 @@ public final class PostgresServer implements AutoCloseable {
      * @return the running server
      */
     public static PostgresServer start(int port, Path dataDir) {
-        return start(new Options(port, dataDir, false, null, null));
+        return start(new Options(port, dataDir, false, null, null, true));
     }
 
     /**
@@ -79,6 +87,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(!options.keepData())
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(options.stopOnJvmExit())
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", options.keepData() ? "on" : "off")
@@ -93,7 +102,7 @@ public final class PostgresServer implements AutoCloseable {
                 builder.setOutputRedirector(log).setErrorRedirector(log);
             }
             EmbeddedPostgres postgres = builder.start();
-            PostgresServer server = new PostgresServer(postgres, dataDir);
+            PostgresServer server = new PostgresServer(postgres.getPort(), dataDir, postgres);
             try {
                 server.createDatabaseIfMissing(DATABASE);
             } catch (RuntimeException e) {
@@ -108,7 +117,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** @return the TCP port the server listens on (loopback only) */
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     /** @return the cluster's data directory */
@@ -142,7 +151,11 @@ public final class PostgresServer implements AutoCloseable {
      * @throws SQLException if the server refuses it
      */
     public Connection connect(String database) throws SQLException {
-        return postgres.getDatabase(USER, database).getConnection();
+        Properties credentials = new Properties();
+        credentials.setProperty("user", USER);
+        credentials.setProperty("password", PASSWORD);
+        // The driver directly, not DriverManager: that one may not see it from a test class loader.
+        return new org.postgresql.Driver().connect(jdbcUrl(database), credentials);
     }
 
     /**
@@ -173,7 +186,7 @@ public final class PostgresServer implements AutoCloseable {
     /** Stops the server (fast shutdown); the data directory stays unless it was created fresh. */
     public void stop() {
         try {
-            postgres.close();
+            server.close();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
         }
@@ -183,6 +196,17 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** The state another instance can attach to, as JDK types only (for sharing across class loaders). */
+    Map<String, Object> state() {
+        return Map.of("port", port, "dataDir", dataDir, "server", server);
+    }
+
+    /** An instance acting on the server described by {@link #state()}. */
+    static PostgresServer attach(Map<String, Object> state) {
+        return new PostgresServer((Integer) state.get("port"), (Path) state.get("dataDir"),
+                (Closeable) state.get("server"));
     }
 
     /**
@@ -214,9 +238,21 @@ public final class PostgresServer implements AutoCloseable {
      * @param keepData    reuse a cluster found in {@code dataDir} (else it is emptied first)
      * @param binariesDir where zonky unpacks PostgreSQL, or {@code null} for {@code java.io.tmpdir}
      * @param logFile     file that receives the server's output, or {@code null} for zonky's logger
+     * @param stopOnJvmExit register a JVM shutdown hook that stops the server (off when the caller
+     *                    orders the shutdown of several processes itself, as {@link Suite} does)
      */
-    public record Options(int port, Path dataDir, boolean keepData, Path binariesDir, Path logFile) {
-        /** Checks the arguments. */
+    public record Options(int port, Path dataDir, boolean keepData, Path binariesDir, Path logFile,
+                          boolean stopOnJvmExit) {
+        /**
+         * Checks the arguments.
+         *
+         * @param port          TCP port, 0 for a free one
+         * @param dataDir       the cluster's data directory
+         * @param keepData      reuse a cluster found in {@code dataDir}
+         * @param binariesDir   where zonky unpacks PostgreSQL, or {@code null}
+         * @param logFile       file for the server's output, or {@code null}
+         * @param stopOnJvmExit register a JVM shutdown hook that stops the server
+         */
         public Options {
             Objects.requireNonNull(dataDir, "dataDir");
             if (port < 0 || port > 65535) {

@@ -91,6 +91,21 @@ final class Processes {
         }
     }
 
+    /**
+     * {@code setsid} when the system has it, as a command prefix: the child gets its own session, so a
+     * terminal's Ctrl-C (SIGINT to the foreground process group) reaches only the parent, which stops its
+     * children in its own order. {@code setsid} execs the command in place (the child is not a group
+     * leader), so the process id stays that of the command.
+     */
+    static java.util.List<String> setsid() {
+        for (String candidate : java.util.List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return java.util.List.of(candidate);
+            }
+        }
+        return java.util.List.of();
+    }
+
     /** The {@code java} launcher of the running JVM. */
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

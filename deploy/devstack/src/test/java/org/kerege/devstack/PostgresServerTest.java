@@ -1,0 +1,52 @@
+package org.kerege.devstack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PostgresServerTest {
+
+    @Test
+    void startsAnswersAndKeepsDataAcrossRestarts(@TempDir Path tmp) throws Exception {
+        Path dataDir = tmp.resolve("data");
+        PostgresServer.Options options = new PostgresServer.Options(0, dataDir, true, null,
+                dataDir.resolveSibling("postgres.log"), true);
+
+        PostgresServer first = PostgresServer.start(options);
+        int port;
+        try {
+            port = first.port();
+            assertTrue(port > 0);
+            assertEquals("jdbc:postgresql://localhost:" + port + "/kerege", first.jdbcUrl("kerege"));
+            try (Connection c = first.connect(PostgresServer.DATABASE); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("select 1")) {
+                    assertTrue(rs.next());
+                    assertEquals(1, rs.getInt(1));
+                }
+                s.execute("create table kept (id int primary key, name text)");
+                s.execute("insert into kept values (1, 'still here')");
+            }
+        } finally {
+            first.stop();
+        }
+
+        PostgresServer second = PostgresServer.start(options);
+        try {
+            try (Connection c = second.connect(PostgresServer.DATABASE); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select name from kept where id = 1")) {
+                assertTrue(rs.next());
+                assertEquals("still here", rs.getString(1));
+            }
+            second.createDatabaseIfMissing(PostgresServer.DATABASE); // idempotent
+        } finally {
+            second.close();
+        }
+    }
+}
