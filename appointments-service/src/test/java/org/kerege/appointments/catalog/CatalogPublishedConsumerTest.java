@@ -34,12 +34,13 @@ class CatalogPublishedConsumerTest {
         return """
                 {"catalogVersion": %d, "publishedAt": "2026-11-21T10:00:00Z", "services": [
                   {"code": "kz.refugee.grant", "country": "KZ", "titleEn": "Granting refugee status",
-                   "effectiveFrom": "2012-11-01", "effectiveUntil": "2014-03-10", "bookingPolicy": "%s",
-                   "serviceMinutes": 30, "reviewWindow": {"amount": 3, "unit": "MONTHS"}, "resultValidity": null,
-                   "feeCode": "kz.refugee"},
-                  {"code": "kg.passport.id-card", "country": "KG", "titleEn": "ID card", "effectiveFrom": "2017-01-01",
-                   "effectiveUntil": null, "bookingPolicy": "ONLINE_AND_WALK_IN", "serviceMinutes": null,
-                   "reviewWindow": null, "resultValidity": {"amount": 10, "unit": "YEARS"}, "feeCode": "kg.passport.id-card"}
+                   "effectiveFrom": "2012-10-19", "effectiveTo": "2014-05-10", "bookingPolicy": "%s",
+                   "minServiceMinutes": 15, "maxServiceMinutes": 30,
+                   "reviewWindows": [{"condition": "true", "amount": 3, "unit": "MONTHS", "startsOn": "registration"}],
+                   "resultValidity": [], "feeCode": "kz.refugee"},
+                  {"code": "kg.passport.id-card", "country": "KG", "titleEn": "ID card", "effectiveFrom": null,
+                   "effectiveTo": null, "bookingPolicy": "ONLINE_AND_WALK_IN", "minServiceMinutes": null,
+                   "maxServiceMinutes": null, "reviewWindows": [], "resultValidity": [], "feeCode": "kg.passport.id-card"}
                 ]}""".formatted(version, refugeePolicy);
     }
 
@@ -72,7 +73,7 @@ class CatalogPublishedConsumerTest {
 
             Eventually.within(Duration.ofSeconds(30), () -> given().get("/v1/booking-policies/kz.refugee.grant?on=2013-06-03")
                     .then().statusCode(200).body("bookingPolicy", equalTo("WALK_IN_ONLY"))
-                    .body("catalogVersion", equalTo(version)).body("serviceMinutes", equalTo(30)));
+                    .body("catalogVersion", equalTo(version)).body("maxServiceMinutes", equalTo(30)));
             Eventually.within(Duration.ofSeconds(10), () -> assertEquals(1L, count(
                     "select count(*) from appointments.inbox_event where event_id = ?", id)));
             assertEquals(1L, count("select count(*) from appointments.catalog_version_received where catalog_version = ?",

@@ -59,9 +59,10 @@ public class CatalogPublishedHandler implements EventHandler<CatalogPublishedV1>
             e.country = rules.country();
             e.titleEn = rules.titleEn();
             e.effectiveFrom = rules.effectiveFrom();
-            e.effectiveUntil = rules.effectiveUntil();
+            e.effectiveTo = rules.effectiveTo();
             e.bookingPolicy = BookingPolicy.valueOf(rules.bookingPolicy());
-            e.serviceMinutes = rules.serviceMinutes();
+            e.minServiceMinutes = rules.minServiceMinutes();
+            e.maxServiceMinutes = rules.maxServiceMinutes();
             e.catalogVersion = event.catalogVersion();
             e.persist();
         }

@@ -31,25 +31,28 @@ public class ServicePolicyEntity extends PanacheEntityBase {
     @Column(name = "title_en", nullable = false)
     public String titleEn;
 
-    @Column(name = "effective_from", nullable = false)
+    @Column(name = "effective_from")
     public LocalDate effectiveFrom;
 
-    @Column(name = "effective_until")
-    public LocalDate effectiveUntil;
+    @Column(name = "effective_to")
+    public LocalDate effectiveTo;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "booking_policy", nullable = false)
     public BookingPolicy bookingPolicy;
 
-    @Column(name = "service_minutes")
-    public Integer serviceMinutes;
+    @Column(name = "min_service_minutes")
+    public Integer minServiceMinutes;
+
+    @Column(name = "max_service_minutes")
+    public Integer maxServiceMinutes;
 
     @Column(name = "catalog_version", nullable = false)
     public int catalogVersion;
 
     public ServicePolicy toDomain() {
-        return new ServicePolicy(serviceCode, country, titleEn, effectiveFrom, effectiveUntil, bookingPolicy,
-                serviceMinutes, catalogVersion);
+        return new ServicePolicy(serviceCode, country, titleEn, effectiveFrom, effectiveTo, bookingPolicy,
+                minServiceMinutes, maxServiceMinutes, catalogVersion);
     }
 
     public static List<ServicePolicy> ofService(String code) {

@@ -30,28 +30,35 @@ public record CatalogPublishedV1(int catalogVersion, Instant publishedAt, List<S
     /**
      * What other services need of one service's rule set.
      *
-     * @param code           service code, e.g. {@code kg.meken-card}
-     * @param country        ISO 3166 alpha-2 of the issuing state
-     * @param titleEn        English title
-     * @param effectiveFrom  first day the rule set applies
-     * @param effectiveUntil last day it applies (inclusive), or null when open-ended
-     * @param bookingPolicy  {@code ONLINE_AND_WALK_IN}, {@code WALK_IN_ONLY} or {@code BOOKING_ONLY}
-     * @param serviceMinutes minutes a counter needs per applicant, or null when the sources are silent
-     * @param reviewWindow   legal time to a decision, or null when none is stated
-     * @param resultValidity how long the result is valid, or null
-     * @param feeCode        the fee schedule code payments-service knows
+     * @param code              service code, e.g. {@code kg.meken-card}
+     * @param country           ISO 3166 alpha-2 of the issuing state
+     * @param titleEn           English title
+     * @param effectiveFrom     first day the rule set applies, or null when the source is undated
+     * @param effectiveTo       first day it no longer applies (exclusive), or null when open-ended
+     * @param bookingPolicy     {@code ONLINE_AND_WALK_IN}, {@code WALK_IN_ONLY} or {@code BOOKING_ONLY}
+     * @param minServiceMinutes least counter time per applicant, or null when the catalog states none
+     * @param maxServiceMinutes most counter time per applicant (Kazakhstan: 15 to 30), or null
+     * @param reviewWindows     legal time to a decision, one per situation (e.g. general 60 days,
+     *                          simplified 30 days); empty when the sources state none
+     * @param resultValidity    how long the result is valid, one per situation; empty when unstated
+     * @param feeCode           the fee schedule code payments-service knows, or null when the source
+     *                          states no fee
      */
     public record ServiceRules(String code, String country, String titleEn, LocalDate effectiveFrom,
-                               LocalDate effectiveUntil, String bookingPolicy, Integer serviceMinutes,
-                               Term reviewWindow, Term resultValidity, String feeCode) {
+                               LocalDate effectiveTo, String bookingPolicy, Integer minServiceMinutes,
+                               Integer maxServiceMinutes, List<ConditionalTerm> reviewWindows,
+                               List<ConditionalTerm> resultValidity, String feeCode) {
     }
 
     /**
-     * A legal period.
+     * A legal period that applies in a situation.
      *
-     * @param amount how many units
-     * @param unit   {@code CALENDAR_DAYS}, {@code WORKING_DAYS}, {@code MONTHS} or {@code YEARS}
+     * @param condition the situation in the catalog's condition language, e.g.
+     *                  {@code procedure == "simplified"}; {@code true} when it always applies
+     * @param amount    how many units
+     * @param unit      {@code MINUTES}, {@code CALENDAR_DAYS}, {@code WORKING_DAYS}, {@code MONTHS} or {@code YEARS}
+     * @param startsOn  what starts the clock, e.g. {@code registration}, or null when unstated
      */
-    public record Term(int amount, String unit) {
+    public record ConditionalTerm(String condition, int amount, String unit, String startsOn) {
     }
 }

@@ -35,6 +35,15 @@ public final class CatalogVersion {
         this.byCode = Map.copyOf(map);
     }
 
+    /**
+     * A version read back from storage. It was validated by {@link CatalogPublisher} when it was
+     * published; restoring does not validate again, so a later stricter validator cannot make a
+     * published version unreadable.
+     */
+    public static CatalogVersion restore(int number, Instant publishedAt, CatalogDraft stored) {
+        return new CatalogVersion(number, publishedAt, stored.entries(), stored.referenceLists());
+    }
+
     public int number() {
         return number;
     }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.kerege.platform.events.EventHandler;
 import org.kerege.platform.events.EventMetadata;
@@ -27,6 +28,11 @@ public class CatalogPublishedHandler implements EventHandler<CatalogPublishedV1>
     public CatalogPublishedHandler(EntityManager em, Clock clock) {
         this.em = em;
         this.clock = clock;
+    }
+
+    private static List<Term> terms(List<CatalogPublishedV1.ConditionalTerm> terms) {
+        return terms == null ? List.of() : terms.stream()
+                .map(t -> new Term(t.condition(), t.amount(), Term.Unit.valueOf(t.unit()), t.startsOn())).toList();
     }
 
     @Override
@@ -59,15 +65,9 @@ public class CatalogPublishedHandler implements EventHandler<CatalogPublishedV1>
             e.country = rules.country();
             e.titleEn = rules.titleEn();
             e.effectiveFrom = rules.effectiveFrom();
-            e.effectiveUntil = rules.effectiveUntil();
-            if (rules.reviewWindow() != null) {
-                e.reviewAmount = rules.reviewWindow().amount();
-                e.reviewUnit = Term.Unit.valueOf(rules.reviewWindow().unit());
-            }
-            if (rules.resultValidity() != null) {
-                e.validityAmount = rules.resultValidity().amount();
-                e.validityUnit = Term.Unit.valueOf(rules.resultValidity().unit());
-            }
+            e.effectiveTo = rules.effectiveTo();
+            e.reviewWindows = terms(rules.reviewWindows());
+            e.resultValidity = terms(rules.resultValidity());
             e.feeCode = rules.feeCode();
             e.catalogVersion = event.catalogVersion();
             e.persist();

@@ -3,14 +3,14 @@ package org.kerege.status.catalog.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.kerege.status.catalog.domain.ReviewRule;
 import org.kerege.status.catalog.domain.Term;
 
@@ -31,36 +31,29 @@ public class ReviewRuleEntity extends PanacheEntityBase {
     @Column(name = "title_en", nullable = false)
     public String titleEn;
 
-    @Column(name = "effective_from", nullable = false)
+    @Column(name = "effective_from")
     public LocalDate effectiveFrom;
 
-    @Column(name = "effective_until")
-    public LocalDate effectiveUntil;
+    @Column(name = "effective_to")
+    public LocalDate effectiveTo;
 
-    @Column(name = "review_amount")
-    public Integer reviewAmount;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "review_windows", nullable = false)
+    public List<Term> reviewWindows;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "review_unit")
-    public Term.Unit reviewUnit;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "result_validity", nullable = false)
+    public List<Term> resultValidity;
 
-    @Column(name = "validity_amount")
-    public Integer validityAmount;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "validity_unit")
-    public Term.Unit validityUnit;
-
-    @Column(name = "fee_code", nullable = false)
+    @Column(name = "fee_code")
     public String feeCode;
 
     @Column(name = "catalog_version", nullable = false)
     public int catalogVersion;
 
     public ReviewRule toDomain() {
-        return new ReviewRule(serviceCode, country, titleEn, effectiveFrom, effectiveUntil,
-                reviewAmount == null ? null : new Term(reviewAmount, reviewUnit),
-                validityAmount == null ? null : new Term(validityAmount, validityUnit), feeCode, catalogVersion);
+        return new ReviewRule(serviceCode, country, titleEn, effectiveFrom, effectiveTo, reviewWindows, resultValidity,
+                feeCode, catalogVersion);
     }
 
     public static List<ReviewRule> ofService(String code) {

@@ -1,0 +1,191 @@
+package org.kerege.requirements.catalog.api;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kerege.platform.problem.ProblemException;
+import org.kerege.requirements.catalog.domain.ApplicantFacts;
+import org.kerege.requirements.catalog.domain.CatalogVersion;
+import org.kerege.requirements.catalog.domain.Checklist;
+import org.kerege.requirements.catalog.domain.EntryLookup;
+import org.kerege.requirements.catalog.domain.Facts;
+import org.kerege.requirements.catalog.domain.FactsValidation;
+import org.kerege.requirements.catalog.domain.FactsValidator;
+import org.kerege.requirements.catalog.domain.LanguagePreference;
+import org.kerege.requirements.catalog.domain.LocalizedText;
+import org.kerege.requirements.catalog.domain.ServiceEntry;
+import org.kerege.requirements.catalog.persistence.CatalogStore;
+
+/**
+ * The public catalog: which services exist, what each required on a date, and the personal
+ * checklist for an applicant's situation. Text in the language of {@code Accept-Language}.
+ */
+@Path("/v1/services")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Services")
+@PermitAll
+public class ServiceResource {
+
+    private static final FactsValidator FACTS = new FactsValidator(Facts.standard());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> FACTS_MAP = new TypeReference<>() { };
+
+    private final CatalogStore store;
+    private final Clock clock;
+
+    public ServiceResource(CatalogStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** One line of the service list. */
+    public record ServiceSummary(String code, String country, String title, String language, EntryLookup.Status status,
+                                 LocalDate effectiveFrom, LocalDate effectiveTo) {
+    }
+
+    /**
+     * A service as it stood on a date: whether it was in force, and its full checklist for an
+     * applicant about whom nothing is known yet (documents that depend on the situation are marked
+     * conditional, with their condition).
+     */
+    public record ServiceView(String code, LocalDate on, int catalogVersion, EntryLookup.Status status,
+                              LocalDate noLongerInForceSince, String repealedBy, Checklist entry) {
+    }
+
+    @GET
+    @Operation(summary = "Services of the catalog, optionally of one country, with their status on a date")
+    public Response list(
+            @Parameter(description = "ISO 3166 alpha-2", example = "KG") @QueryParam("country")
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code, e.g. KG") String country,
+            @Parameter(description = "ISO date; today (UTC) when absent", example = "2026-11-21") @QueryParam("on") LocalDate on,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        CatalogVersion version = current();
+        LocalDate date = dateOrToday(on);
+        LanguagePreference languages = LanguagePreference.fromAcceptLanguage(acceptLanguage);
+        List<ServiceSummary> services = version.codes().stream()
+                .map(code -> version.lookup(code, date))
+                .filter(l -> country == null || country.equals(entryOf(version, l).country()))
+                .map(l -> summary(version, l, languages))
+                .sorted(Comparator.comparing(ServiceSummary::code)).toList();
+        String language = services.isEmpty() ? "en" : services.get(0).language();
+        return Response.ok(services).header(HttpHeaders.CONTENT_LANGUAGE, language).build();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "A service as it stood on a date, with every document it may require")
+    public Response get(@Parameter(example = "mn.passport.extension") @PathParam("code") String code,
+                        @Parameter(description = "ISO date; today (UTC) when absent", example = "2013-06-03")
+                        @QueryParam("on") LocalDate on,
+                        @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        CatalogVersion version = current();
+        LocalDate date = dateOrToday(on);
+        EntryLookup lookup = known(version, code, date);
+        LanguagePreference languages = LanguagePreference.fromAcceptLanguage(acceptLanguage);
+        ServiceEntry entry = entryOf(version, lookup);
+        Checklist checklist = version.evaluator().evaluate(entry, ApplicantFacts.empty(), languages);
+        String repealedBy = lookup.repeal().map(r -> text(r.by(), languages, entry)).orElse(null);
+        ServiceView view = new ServiceView(code, date, version.number(), lookup.status(),
+                lookup.status() == EntryLookup.Status.NO_LONGER_IN_FORCE ? lookup.since() : null, repealedBy, checklist);
+        return Response.ok(view).header(HttpHeaders.CONTENT_LANGUAGE, checklist.language()).build();
+    }
+
+    @POST
+    @Path("/{code}/checklist")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The personal checklist: eligibility, documents with the reason each applies, clocks, fee",
+            description = "Unknown fact names and values of the wrong type answer 400 (invalid-facts); impossible "
+                    + "values such as age -3 answer 422 (impossible-facts); a service not in force on the date "
+                    + "answers 422 (not-in-force).")
+    public Response checklist(
+            @Parameter(example = "kg.meken-card") @PathParam("code") String code,
+            @Parameter(description = "ISO date; today (UTC) when absent") @QueryParam("on") LocalDate on,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "Former citizen in Germany",
+                    value = "{\"citizenship\": \"DE\", \"category\": \"former-citizen\", \"procedure\": \"general\", "
+                            + "\"applyingAtMissionAbroad\": true}")))
+            @NotNull(message = "the applicant facts are required, e.g. {\"age\": 30}") JsonNode facts) {
+        CatalogVersion version = current();
+        LocalDate date = dateOrToday(on);
+        EntryLookup lookup = known(version, code, date);
+        if (!lookup.inForce()) {
+            throw new ProblemException(422, "not-in-force", "Service not in force",
+                    "Service '" + code + "' was not in force on " + date + (lookup.since() == null ? "."
+                            : " (" + lookup.status().name().toLowerCase().replace('_', ' ') + " since " + lookup.since() + ")."));
+        }
+        if (!facts.isObject()) {
+            throw new ProblemException(400, "invalid-facts", "The applicant facts are not valid",
+                    "The applicant facts must be one flat JSON object, e.g. {\"age\": 15, \"citizenship\": \"KZ\"}.");
+        }
+        FactsValidation validation = FACTS.validate(JSON.convertValue(facts, FACTS_MAP));
+        if (!validation.valid()) {
+            throw CatalogProblems.invalidFacts(validation.errors());
+        }
+        Checklist checklist = version.evaluator().evaluate(lookup.entry(), validation.facts(),
+                LanguagePreference.fromAcceptLanguage(acceptLanguage));
+        return Response.ok(checklist).header(HttpHeaders.CONTENT_LANGUAGE, checklist.language()).build();
+    }
+
+    private CatalogVersion current() {
+        return store.current().orElseThrow(() -> new ProblemException(503, "catalog-not-published",
+                "No catalog yet", "No catalog version has been published yet."));
+    }
+
+    private LocalDate dateOrToday(LocalDate on) {
+        return on != null ? on : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    private static EntryLookup known(CatalogVersion version, String code, LocalDate date) {
+        EntryLookup lookup = version.lookup(code, date);
+        if (lookup.status() == EntryLookup.Status.UNKNOWN_CODE) {
+            throw ProblemException.notFound("Service", code);
+        }
+        return lookup;
+    }
+
+    /** The entry that answers for a lookup: the one in force, else the nearest in time. */
+    private static ServiceEntry entryOf(CatalogVersion version, EntryLookup lookup) {
+        if (lookup.entry() != null) {
+            return lookup.entry();
+        }
+        List<ServiceEntry> history = version.history(lookup.code());
+        return lookup.status() == EntryLookup.Status.NOT_YET_IN_FORCE ? history.get(0) : history.get(history.size() - 1);
+    }
+
+    private static ServiceSummary summary(CatalogVersion version, EntryLookup lookup, LanguagePreference languages) {
+        ServiceEntry entry = entryOf(version, lookup);
+        LocalizedText.ResolvedText title = entry.title().resolve(languages.languages(), entry.sourceLanguage());
+        return new ServiceSummary(entry.code(), entry.country(), title.text(), title.language(), lookup.status(),
+                entry.effectiveFrom(), entry.effectiveTo());
+    }
+
+    private static String text(LocalizedText text, LanguagePreference languages, ServiceEntry entry) {
+        return text.isEmpty() ? null : text.resolve(languages.languages(), entry.sourceLanguage()).text();
+    }
+}
