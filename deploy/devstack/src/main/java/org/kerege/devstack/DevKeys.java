@@ -108,7 +108,7 @@ public final class DevKeys {
         return pem("PUBLIC KEY", publicKey.getEncoded());
     }
 
-    /** @return the private key as a {@code -----BEGIN PRIVATE KEY-----} (PKCS#8) PEM block */
+    /** @return the private key as a PKCS#8 PEM block (the dev key of the local run, never committed) */
     public String privateKeyPem() {
         return pem("PRIVATE KEY", privateKey.getEncoded());
     }
