@@ -12,12 +12,3 @@ create table service_policy (
     catalog_version     integer    not null
 );
 create index service_policy_code on service_policy (service_code);
-
--- Every catalog version this service has taken in, with the event that brought it.
-create table catalog_version_received (
-    catalog_version integer     primary key,
-    event_id        uuid        not null,
-    published_at    timestamptz not null,
-    received_at     timestamptz not null,
-    services        integer     not null
-);

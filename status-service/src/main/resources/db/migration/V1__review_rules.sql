@@ -13,11 +13,3 @@ create table review_rule (
     catalog_version integer    not null
 );
 create index review_rule_code on review_rule (service_code);
-
-create table catalog_version_received (
-    catalog_version integer     primary key,
-    event_id        uuid        not null,
-    published_at    timestamptz not null,
-    received_at     timestamptz not null,
-    services        integer     not null
-);

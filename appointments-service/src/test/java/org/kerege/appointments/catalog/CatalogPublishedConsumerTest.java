@@ -76,7 +76,7 @@ class CatalogPublishedConsumerTest {
                     .body("catalogVersion", equalTo(version)).body("maxServiceMinutes", equalTo(30)));
             Eventually.within(Duration.ofSeconds(10), () -> assertEquals(1L, count(
                     "select count(*) from appointments.inbox_event where event_id = ?", id)));
-            assertEquals(1L, count("select count(*) from appointments.catalog_version_received where catalog_version = ?",
+            assertEquals(1L, count("select count(*) from appointments.received_version where stream = 'catalog' and version = ?",
                     version));
         }
 

@@ -88,6 +88,16 @@ public class ProblemMappers {
                 detail, null, errors), uri);
     }
 
+    /**
+     * Quarkus REST ships its own mapper for {@link MismatchedInputException} (an empty 400); a mapper of
+     * the exact type is needed to take precedence over it, so that every body of the wrong shape (a
+     * number where an object is expected, a string for a list…) gets a problem document.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
     @ServerExceptionMapper({JsonProcessingException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
         Map<String, String> errors = Map.of();

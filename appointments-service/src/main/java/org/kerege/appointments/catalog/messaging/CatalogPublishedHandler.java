@@ -1,15 +1,12 @@
 package org.kerege.appointments.catalog.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
 import org.kerege.appointments.catalog.domain.BookingPolicy;
 import org.kerege.appointments.catalog.persistence.ServicePolicyEntity;
 import org.kerege.platform.events.EventHandler;
 import org.kerege.platform.events.EventMetadata;
+import org.kerege.platform.events.ReceivedVersions;
 import org.kerege.platform.events.catalog.CatalogPublishedV1;
 
 /**
@@ -21,12 +18,10 @@ public class CatalogPublishedHandler implements EventHandler<CatalogPublishedV1>
 
     private static final Logger LOG = Logger.getLogger(CatalogPublishedHandler.class);
 
-    private final EntityManager em;
-    private final Clock clock;
+    private final ReceivedVersions versions;
 
-    public CatalogPublishedHandler(EntityManager em, Clock clock) {
-        this.em = em;
-        this.clock = clock;
+    public CatalogPublishedHandler(ReceivedVersions versions) {
+        this.versions = versions;
     }
 
     @Override
@@ -36,20 +31,8 @@ public class CatalogPublishedHandler implements EventHandler<CatalogPublishedV1>
 
     @Override
     public void handle(EventMetadata metadata, CatalogPublishedV1 event) {
-        Number latest = (Number) em.createNativeQuery("select max(catalog_version) from catalog_version_received")
-                .getSingleResult();
-        em.createNativeQuery("""
-                        insert into catalog_version_received (catalog_version, event_id, published_at, received_at, services)
-                        values (?1, ?2, ?3, ?4, ?5) on conflict (catalog_version) do nothing""")
-                .setParameter(1, event.catalogVersion())
-                .setParameter(2, metadata.id())
-                .setParameter(3, OffsetDateTime.ofInstant(event.publishedAt(), ZoneOffset.UTC))
-                .setParameter(4, OffsetDateTime.now(clock))
-                .setParameter(5, event.services().size())
-                .executeUpdate();
-        if (latest != null && event.catalogVersion() <= latest.intValue()) {
-            LOG.infof("Catalog version %d ignored: version %d is already in force here", event.catalogVersion(),
-                    latest.intValue());
+        if (!versions.takeIn(CatalogPublishedV1.CATALOG_ID, event.catalogVersion(), metadata, event.publishedAt())) {
+            LOG.infof("Catalog version %d ignored: a newer version is already in force here", event.catalogVersion());
             return;
         }
         ServicePolicyEntity.deleteAll();

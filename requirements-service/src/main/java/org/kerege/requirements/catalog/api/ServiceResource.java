@@ -1,8 +1,5 @@
 package org.kerege.requirements.catalog.api;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -53,8 +50,6 @@ import org.kerege.requirements.catalog.persistence.CatalogStore;
 public class ServiceResource {
 
     private static final FactsValidator FACTS = new FactsValidator(Facts.standard());
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> FACTS_MAP = new TypeReference<>() { };
 
     private final CatalogStore store;
     private final Clock clock;
@@ -130,7 +125,7 @@ public class ServiceResource {
             @RequestBody(content = @Content(examples = @ExampleObject(name = "Former citizen in Germany",
                     value = "{\"citizenship\": \"DE\", \"category\": \"former-citizen\", \"procedure\": \"general\", "
                             + "\"applyingAtMissionAbroad\": true}")))
-            @NotNull(message = "the applicant facts are required, e.g. {\"age\": 30}") JsonNode facts) {
+            @NotNull(message = "the applicant facts are required, e.g. {\"age\": 30}") Map<String, Object> facts) {
         CatalogVersion version = current();
         LocalDate date = dateOrToday(on);
         EntryLookup lookup = known(version, code, date);
@@ -139,11 +134,7 @@ public class ServiceResource {
                     "Service '" + code + "' was not in force on " + date + (lookup.since() == null ? "."
                             : " (" + lookup.status().name().toLowerCase().replace('_', ' ') + " since " + lookup.since() + ")."));
         }
-        if (!facts.isObject()) {
-            throw new ProblemException(400, "invalid-facts", "The applicant facts are not valid",
-                    "The applicant facts must be one flat JSON object, e.g. {\"age\": 15, \"citizenship\": \"KZ\"}.");
-        }
-        FactsValidation validation = FACTS.validate(JSON.convertValue(facts, FACTS_MAP));
+        FactsValidation validation = FACTS.validate(facts);
         if (!validation.valid()) {
             throw CatalogProblems.invalidFacts(validation.errors());
         }
