@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.kerege.platform.events.catalog.CatalogPublishedV1;
+import org.kerege.platform.events.payments.InvoiceCancelledV1;
+import org.kerege.platform.events.payments.InvoiceIssuedV1;
 
 /**
  * Every event record of Kerege. The AsyncAPI document ({@code asyncapi/kerege.yaml}) describes the
@@ -13,7 +15,9 @@ public final class EventCatalog {
 
     /** All event records, one per type and version. */
     public static final List<Class<? extends Event>> ALL = List.of(
-            CatalogPublishedV1.class);
+            CatalogPublishedV1.class,
+            InvoiceIssuedV1.class,
+            InvoiceCancelledV1.class);
 
     private EventCatalog() {
     }

@@ -28,8 +28,8 @@ public class Inbox {
     public boolean firstDelivery(String consumer, EventMetadata event) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     insert into inbox_event (consumer, event_id, event_type, topic, kafka_partition, kafka_offset, processed_at)
-                     values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                     insert into inbox_event (consumer, event_id, event_type, topic, kafka_partition, kafka_offset, processed_at, subject)
+                     values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
             ps.setString(1, consumer);
             ps.setObject(2, event.id());
             ps.setString(3, event.type());
@@ -37,6 +37,7 @@ public class Inbox {
             ps.setInt(5, event.partition());
             ps.setLong(6, event.offset());
             ps.setTimestamp(7, Timestamp.from(clock.instant()));
+            ps.setString(8, event.subject());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record event " + event.id() + " in the inbox", e);
