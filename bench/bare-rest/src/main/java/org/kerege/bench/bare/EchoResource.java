@@ -1,0 +1,32 @@
+package org.kerege.bench.bare;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/**
+ * The baseline of the checklist throughput bench ({@code bench/checklist}): a trivial JSON endpoint that, like
+ * the checklist endpoint, parses a small JSON object from the request body and writes a small JSON object. It
+ * takes the same body as the checklist (a map of applicant facts) so that both sides parse the same bytes.
+ */
+@Path("/echo")
+public class EchoResource {
+
+    /** The JSON body of {@code POST /echo}. */
+    public record Echo(String message, int fields) {
+    }
+
+    /**
+     * @param body any JSON object, e.g. {@code {"age": 70, "extensionYears": 3}}
+     * @return {@code {"message":"echo","fields":<number of the body's members>}}
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Echo echo(Map<String, Object> body) {
+        return new Echo("echo", body == null ? 0 : body.size());
+    }
+}
