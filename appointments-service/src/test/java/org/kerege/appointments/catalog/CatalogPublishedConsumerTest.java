@@ -89,6 +89,10 @@ class CatalogPublishedConsumerTest {
                     .then().statusCode(200).body("catalogVersion", equalTo(version)));
             given().get("/v1/booking-policies/kz.refugee.grant?on=2020-01-01").then().statusCode(404)
                     .contentType("application/problem+json").body("type", equalTo("urn:kerege:problem:not-in-force"));
+            given().get("/v1/booking-policies/kz.refugee.grant?on=2026-13-45").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:kerege:problem:validation-failed"))
+                    .body("errors.on", org.hamcrest.Matchers.containsString("ISO date"));
             given().get("/v1/booking-policies/no.such.service").then().statusCode(404)
                     .body("type", equalTo("urn:kerege:problem:not-found"));
         }

@@ -53,6 +53,14 @@ record BurstReport(long expectedEvents, long sent, long onKafka, long duplicates
         }
     }
 
+    /** Outbox rows of the burst marked sent (the relay marks them after Kafka's acknowledgement). */
+    static long sent(Suite suite, List<String> invoiceIds) throws SQLException {
+        try (Connection c = suite.postgres().connect("kerege")) {
+            return count(c, "select count(*) from payments.outbox_event where aggregate_id = any(?) and sent_at is not null",
+                    c.createArrayOf("text", invoiceIds.toArray()));
+        }
+    }
+
     /** Per aggregate, the consumer's applied order (inbox seq) must follow the producer's order (outbox seq). */
     private static long outOfOrder(Connection c, Array ids) throws SQLException {
         Map<String, List<String>> written = sequences(c, """

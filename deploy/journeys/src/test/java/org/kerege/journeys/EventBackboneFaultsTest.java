@@ -48,13 +48,32 @@ class EventBackboneFaultsTest {
         return Path.of(System.getProperty("kerege.module.dir", ".")).resolve("../..").toAbsolutePath().normalize();
     }
 
+    /** Each run's applications get their own prefix, so that counts never include an earlier run's. */
+    static final String RUN_ID = java.util.UUID.randomUUID().toString().substring(0, 8);
+
+    static String ref(String run) {
+        return run + "-" + RUN_ID;
+    }
+
     static Suite start(String name, int instances) {
         Path data = Path.of(System.getProperty("kerege.module.dir", ".")).resolve("target/journeys/" + name);
+        deleteRecursively(data); // a topology starts from an empty database and broker every time
         return Suite.builder().repoRoot(repoRoot()).dataDir(data).randomPorts().instancesPerService(instances)
                 .services(Suite.Service.PAYMENTS, Suite.Service.STATUS)
                 .env(Suite.Service.PAYMENTS, "KEREGE_EVENTS_RELAY_DELIVERY_TIMEOUT", DELIVERY_TIMEOUT.toSeconds() + "s")
                 .env("KEREGE_EVENTS_RELAY_MAX_BACKOFF", "3s")
                 .stopOnJvmExit(true).start();
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String officer(Suite suite) {
@@ -95,6 +114,14 @@ class EventBackboneFaultsTest {
         return total;
     }
 
+    /**
+     * The consumer may apply an event before the relay has recorded Kafka's acknowledgement; wait for
+     * the outbox to say every event of the burst was sent before counting.
+     */
+    static void awaitRelayed(Suite suite, List<String> ids, long expected) {
+        Eventually.within(Duration.ofMinutes(1), () -> assertEquals(expected, BurstReport.sent(suite, ids)));
+    }
+
     static void assertExactlyOnce(BurstReport report) {
         assertEquals(report.expectedEvents(), report.sent(), "every event of the burst was relayed");
         assertEquals(report.expectedEvents(), report.applied(), "every event applied once");
@@ -128,12 +155,12 @@ class EventBackboneFaultsTest {
             String payments = suite.url(Suite.Service.PAYMENTS, 1);
             CompletableFuture<List<String>> burst = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return invoices.burst(BURST, CLIENTS, i -> payments, "RUN1");
+                    return invoices.burst(BURST, CLIENTS, i -> payments, ref("RUN1"));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
-            Eventually.within(Duration.ofMinutes(2), () -> assertTrue(feesShown(suite, "RUN1") > 200));
+            Eventually.within(Duration.ofMinutes(2), () -> assertTrue(feesShown(suite, ref("RUN1")) > 200));
             suite.kafka().stop();
             Thread.sleep(OUTAGE.toMillis());
             List<String> ids;
@@ -147,7 +174,8 @@ class EventBackboneFaultsTest {
                 ids = burst.get();
             }
             List<String> issued = ids;
-            Eventually.within(DRAIN, () -> assertEquals(BURST, feesShown(suite, "RUN1")));
+            Eventually.within(DRAIN, () -> assertEquals(BURST, feesShown(suite, ref("RUN1"))));
+            awaitRelayed(suite, issued, BURST);
             BurstReport report = BurstReport.collect(suite, issued, BURST, redelivered(suite));
             System.out.println(report.describe("run 1 (broker down " + OUTAGE.toSeconds() + " s > delivery timeout "
                     + DELIVERY_TIMEOUT.toSeconds() + " s)"));
@@ -159,13 +187,14 @@ class EventBackboneFaultsTest {
         void run2_consumer_killed_mid_batch_gets_redeliveries_and_applies_each_once() throws Exception {
             long redeliveredBefore = 0; // counters restart with the process
             suite.stop(Suite.Service.STATUS, 1);
-            List<String> ids = invoices.burst(BURST, CLIENTS, i -> suite.url(Suite.Service.PAYMENTS, 1), "RUN2");
+            List<String> ids = invoices.burst(BURST, CLIENTS, i -> suite.url(Suite.Service.PAYMENTS, 1), ref("RUN2"));
             suite.restart(Suite.Service.STATUS, 1);
-            Eventually.within(Duration.ofMinutes(2), () -> assertTrue(feesShown(suite, "RUN2") > 500));
+            Eventually.within(Duration.ofMinutes(2), () -> assertTrue(feesShown(suite, ref("RUN2")) > 500));
             suite.kill(Suite.Service.STATUS, 1);
-            long beforeKill = feesShown(suite, "RUN2");
+            long beforeKill = feesShown(suite, ref("RUN2"));
             suite.restart(Suite.Service.STATUS, 1);
-            Eventually.within(DRAIN, () -> assertEquals(BURST, feesShown(suite, "RUN2")));
+            Eventually.within(DRAIN, () -> assertEquals(BURST, feesShown(suite, ref("RUN2"))));
+            awaitRelayed(suite, ids, BURST);
             BurstReport report = BurstReport.collect(suite, ids, BURST, redelivered(suite) - redeliveredBefore);
             System.out.println(report.describe("run 2 (consumer SIGKILLed after " + beforeKill + " applied)"));
             assertExactlyOnce(report);
@@ -194,14 +223,15 @@ class EventBackboneFaultsTest {
             Invoices invoices = new Invoices(officer(suite));
             int issuedCount = BURST / 2;
             List<String> ids = invoices.burst(issuedCount, CLIENTS,
-                    i -> suite.url(Suite.Service.PAYMENTS, 1 + i % 2), "RUN3");
+                    i -> suite.url(Suite.Service.PAYMENTS, 1 + i % 2), ref("RUN3"));
             // Every invoice gets a second event: cancelled through the other instance.
             for (int i = 0; i < ids.size(); i++) {
                 invoices.cancel(suite.url(Suite.Service.PAYMENTS, 2 - i % 2), ids.get(i));
             }
             Eventually.within(DRAIN, () -> assertEquals(issuedCount, count(suite,
                     "select count(*) from status.application_fee where status = 'CANCELLED' and application_ref like ?",
-                    "RUN3-%")));
+                    ref("RUN3") + "-%")));
+            awaitRelayed(suite, ids, 2L * issuedCount);
             BurstReport report = BurstReport.collect(suite, ids, 2L * issuedCount, redelivered(suite));
             System.out.println(report.describe("run 3 (two payments and two status instances)"));
             assertExactlyOnce(report);

@@ -36,6 +36,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("validation-failed"), "The request is not valid", 400,
+                e.getMessage(), null, Map.of(e.parameter(), "expected " + e.expected())), uri);
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
