@@ -1,5 +1,8 @@
--- wrk script of the checklist bench (bench/checklist, see bench/README.md): POSTs the same two JSON bodies of
--- applicant facts, in turn, either to the checklist endpoint of requirements-service or to the bare app's /echo.
+-- wrk script of the checklist bench (bench/checklist, see bench/README.md): POSTs 802 different applicant
+-- situations (two fixed ones, then every age 16-95 with every extension of 1-5 years of a Mongolian passport, in
+-- Mongolian and in English), in turn, either to the checklist endpoint of requirements-service or to the bare app's
+-- /echo. Many situations, not one, so that the service's cache of written answers (RenderedChecklists) is
+-- measured with a realistic spread of keys.
 --
 --   wrk -t2 -c32 -d20s -s post.lua http://localhost:8081 -- checklist
 --   wrk -t2 -c32 -d20s -s post.lua http://localhost:8090 -- echo
@@ -13,6 +16,12 @@ local facts = {
   { code = "mn.passport.extension",
     body = '{"age": 70, "extensionYears": 3}' },
 }
+for age = 16, 95 do
+  for years = 1, 5 do
+    facts[#facts + 1] = { code = "mn.passport.extension",
+                          body = '{"age": ' .. age .. ', "extensionYears": ' .. years .. '}' }
+  end
+end
 
 local requests = {}
 local next_index = 0
@@ -22,7 +31,7 @@ function init(args)
   if target ~= "checklist" and target ~= "echo" then
     error("post.lua: the argument after -- must be 'checklist' or 'echo', not '" .. target .. "'")
   end
-  for _, f in ipairs(facts) do
+  for i, f in ipairs(facts) do
     local path = (target == "echo") and "/echo" or ("/v1/services/" .. f.code .. "/checklist")
     local headers = {
       ["Content-Type"] = "application/json",
@@ -30,6 +39,10 @@ function init(args)
       ["Accept-Language"] = "en",
     }
     requests[#requests + 1] = wrk.format("POST", path, headers, f.body)
+    if i > 2 then
+      headers["Accept-Language"] = "mn"
+      requests[#requests + 1] = wrk.format("POST", path, headers, f.body)
+    end
   end
 end
 

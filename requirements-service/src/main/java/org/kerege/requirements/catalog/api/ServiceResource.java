@@ -53,10 +53,12 @@ public class ServiceResource {
 
     private final CatalogStore store;
     private final Clock clock;
+    private final RenderedChecklists rendered;
 
-    public ServiceResource(CatalogStore store, Clock clock) {
+    public ServiceResource(CatalogStore store, Clock clock, RenderedChecklists rendered) {
         this.store = store;
         this.clock = clock;
+        this.rendered = rendered;
     }
 
     /** One line of the service list. */
@@ -138,9 +140,11 @@ public class ServiceResource {
         if (!validation.valid()) {
             throw CatalogProblems.invalidFacts(validation.errors());
         }
-        Checklist checklist = version.evaluator().evaluate(lookup.entry(), validation.facts(),
-                LanguagePreference.fromAcceptLanguage(acceptLanguage));
-        return Response.ok(checklist).header(HttpHeaders.CONTENT_LANGUAGE, checklist.language()).build();
+        LanguagePreference languages = LanguagePreference.fromAcceptLanguage(acceptLanguage);
+        RenderedChecklists.Rendered answer = rendered.render(version.number(), lookup.entry(), validation.facts(),
+                languages.languages(), () -> version.evaluator().evaluate(lookup.entry(), validation.facts(), languages));
+        return Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, answer.language()).build();
     }
 
     private CatalogVersion current() {

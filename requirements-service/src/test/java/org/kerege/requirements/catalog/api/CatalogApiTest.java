@@ -97,6 +97,27 @@ class CatalogApiTest {
         }
 
         @Test
+        void the_same_situation_gets_the_same_answer_and_a_different_one_does_not() {
+            String first = given().contentType("application/json").header("Accept-Language", "en")
+                    .body("{\"citizenship\": \"DE\", \"category\": \"former-citizen\", \"procedure\": \"general\"}")
+                    .post("/v1/services/kg.meken-card/checklist").then().statusCode(200).extract().asString();
+            // Same facts in another order: the same situation, answered with the same bytes.
+            String again = given().contentType("application/json").header("Accept-Language", "en")
+                    .body("{\"procedure\": \"general\", \"category\": \"former-citizen\", \"citizenship\": \"DE\"}")
+                    .post("/v1/services/kg.meken-card/checklist").then().statusCode(200).extract().asString();
+            assertEquals(first, again);
+            // The simplified procedure is another situation: 30 days, not the cached 60.
+            given().contentType("application/json").header("Accept-Language", "en")
+                    .body("{\"citizenship\": \"DE\", \"category\": \"former-citizen\", \"procedure\": \"simplified\"}")
+                    .post("/v1/services/kg.meken-card/checklist")
+                    .then().statusCode(200).body("reviewWindow.determined.amount", equalTo(30));
+            given().contentType("application/json").header("Accept-Language", "ru")
+                    .body("{\"citizenship\": \"DE\", \"category\": \"former-citizen\", \"procedure\": \"general\"}")
+                    .post("/v1/services/kg.meken-card/checklist")
+                    .then().statusCode(200).header("Content-Language", not(equalTo("en")));
+        }
+
+        @Test
         void unknown_facts_are_400_and_impossible_values_are_422_with_the_field() {
             given().contentType("application/json").body("{\"shoeSize\": 42}")
                     .post("/v1/services/kg.passport.id-card/checklist")
