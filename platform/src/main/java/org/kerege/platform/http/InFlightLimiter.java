@@ -1,0 +1,60 @@
+package org.kerege.platform.http;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Admission control for one service instance: at most {@code limit} ordinary requests in progress, and
+ * a higher ceiling, {@code priorityLimit}, for priority requests (e.g. a citizen's status lookup), so
+ * that a rush of bookings or payments is shed before the lookups are. Requests beyond the ceiling are
+ * refused at once (HTTP 429 with Retry-After) instead of queueing until every caller times out.
+ * Plain Java; thread-safe.
+ */
+public final class InFlightLimiter {
+
+    private final int limit;
+    private final int priorityLimit;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    /**
+     * @param limit         ordinary requests admitted at once; 0 or less admits everything
+     * @param priorityLimit ceiling for priority requests, at least {@code limit}
+     */
+    public InFlightLimiter(int limit, int priorityLimit) {
+        if (limit > 0 && priorityLimit < limit) {
+            throw new IllegalArgumentException("priorityLimit " + priorityLimit + " is below limit " + limit);
+        }
+        this.limit = limit;
+        this.priorityLimit = priorityLimit;
+    }
+
+    /**
+     * Admits a request if the ceiling for its kind is not reached. Every {@code true} must be matched
+     * by exactly one {@link #release()}.
+     */
+    public boolean tryAcquire(boolean priority) {
+        if (limit <= 0) {
+            inFlight.incrementAndGet();
+            return true;
+        }
+        int ceiling = priority ? priorityLimit : limit;
+        while (true) {
+            int current = inFlight.get();
+            if (current >= ceiling) {
+                return false;
+            }
+            if (inFlight.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** A request admitted by {@link #tryAcquire(boolean)} has finished. */
+    public void release() {
+        inFlight.decrementAndGet();
+    }
+
+    /** Requests in progress now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+}

@@ -1,0 +1,78 @@
+package org.kerege.platform.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class InFlightLimiterTest {
+
+    @Test
+    void ordinary_requests_are_refused_at_the_limit_and_priority_ones_only_at_their_ceiling() {
+        InFlightLimiter limiter = new InFlightLimiter(2, 3);
+        assertTrue(limiter.tryAcquire(false));
+        assertTrue(limiter.tryAcquire(false));
+        assertFalse(limiter.tryAcquire(false), "third ordinary request is shed");
+        assertTrue(limiter.tryAcquire(true), "a status lookup still gets in");
+        assertFalse(limiter.tryAcquire(true), "but not beyond its ceiling");
+        limiter.release();
+        assertTrue(limiter.tryAcquire(true));
+        assertEquals(3, limiter.inFlight());
+    }
+
+    @Test
+    void a_released_place_is_available_again_at_once() {
+        InFlightLimiter limiter = new InFlightLimiter(1, 1);
+        assertTrue(limiter.tryAcquire(false));
+        assertFalse(limiter.tryAcquire(false));
+        limiter.release();
+        assertTrue(limiter.tryAcquire(false));
+    }
+
+    @Test
+    void zero_admits_everything() {
+        InFlightLimiter limiter = new InFlightLimiter(0, 0);
+        for (int i = 0; i < 10_000; i++) {
+            assertTrue(limiter.tryAcquire(false));
+        }
+    }
+
+    @Test
+    void a_priority_ceiling_below_the_limit_is_a_configuration_error() {
+        assertThrows(IllegalArgumentException.class, () -> new InFlightLimiter(10, 5));
+    }
+
+    @Test
+    void never_admits_more_than_the_limit_under_contention() throws Exception {
+        InFlightLimiter limiter = new InFlightLimiter(8, 8);
+        AtomicInteger max = new AtomicInteger();
+        AtomicInteger current = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        CountDownLatch start = new CountDownLatch(1);
+        for (int t = 0; t < 32; t++) {
+            pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 2_000; i++) {
+                    if (limiter.tryAcquire(false)) {
+                        max.accumulateAndGet(current.incrementAndGet(), Math::max);
+                        current.decrementAndGet();
+                        limiter.release();
+                    }
+                }
+                return null;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+        assertTrue(max.get() <= 8, "max in flight was " + max.get());
+        assertEquals(0, limiter.inFlight());
+    }
+}
