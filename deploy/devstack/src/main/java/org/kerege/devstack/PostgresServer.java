@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -189,6 +190,40 @@ public final class PostgresServer implements AutoCloseable {
             server.close();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Restarts the server in place, as an operator's {@code pg_ctl restart} does: a fast shutdown (every
+     * connection is dropped, running transactions roll back), then a start with the same options; port
+     * and data stay. Uses the {@code pg_ctl} next to the running {@code postgres}, inside a user namespace
+     * when we are root, as the embedded server itself does. For fault tests: clients must reconnect and
+     * lose nothing committed.
+     *
+     * @throws IllegalStateException when the server is not running or does not come back within a minute
+     */
+    public void restart() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+            Path postgres = Path.of(ProcessHandle.of(pid).flatMap(p -> p.info().command())
+                    .orElseThrow(() -> new IllegalStateException("postmaster " + pid + " is not running")));
+            List<String> command = new java.util.ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                command.addAll(List.of("unshare", "-U"));
+            }
+            Path log = dataDir.resolveSibling(dataDir.getFileName() + "-restarted.log");
+            command.addAll(List.of(postgres.resolveSibling("pg_ctl").toString(), "-D", dataDir.toString(), "-w",
+                    "-t", "60", "-m", "fast", "-l", log.toString(), "restart"));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("pg_ctl restart failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not restart: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting PostgreSQL", e);
         }
     }
 

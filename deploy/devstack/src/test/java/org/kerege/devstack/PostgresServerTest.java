@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PostgresServerTest {
@@ -47,6 +48,33 @@ class PostgresServerTest {
             second.createDatabaseIfMissing(PostgresServer.DATABASE); // idempotent
         } finally {
             second.close();
+        }
+    }
+
+    @Test
+    void restartInPlaceDropsConnectionsAndKeepsPortAndData(@TempDir Path tmp) throws Exception {
+        PostgresServer server = PostgresServer.start(new PostgresServer.Options(0, tmp.resolve("data"), false, null,
+                tmp.resolve("postgres.log"), true));
+        try {
+            Connection before = server.connect(PostgresServer.DATABASE);
+            try (Statement s = before.createStatement()) {
+                s.execute("create table kept (id int primary key)");
+                s.execute("insert into kept values (7)");
+            }
+            server.restart();
+            assertThrows(java.sql.SQLException.class, () -> {
+                try (Statement s = before.createStatement()) {
+                    s.executeQuery("select 1");
+                }
+            }, "the old connection was dropped");
+            before.close();
+            try (Connection c = server.connect(PostgresServer.DATABASE); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select id from kept")) {
+                assertTrue(rs.next());
+                assertEquals(7, rs.getInt(1));
+            }
+        } finally {
+            server.close();
         }
     }
 }
