@@ -1,0 +1,128 @@
+package org.kerege.appointments.idempotency;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code Idempotency-Key} records (table {@code idempotency_key}), scoped by caller and operation.
+ * Used inside the transaction of the request it protects:
+ * <ol>
+ *   <li>{@link #claim} inserts the key with the request's fingerprint. A concurrent request with the
+ *       same key waits on the primary key until the first commits, then finds its record.</li>
+ *   <li>the operation runs;</li>
+ *   <li>{@link #complete} stores the response, committed together with the operation's effects.</li>
+ * </ol>
+ * When the operation fails, the transaction rolls back and the key is free again.
+ */
+@ApplicationScoped
+public class IdempotencyStore {
+
+    /** Longest key accepted. */
+    public static final int MAX_KEY_LENGTH = 255;
+
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+
+    public IdempotencyStore(AgroalDataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /**
+     * A stored record.
+     *
+     * @param requestHash    fingerprint of the request that first used the key
+     * @param responseStatus the HTTP status it got
+     * @param responseBody   the body it got, byte for byte
+     * @param resourceId     the resource it created, or null
+     */
+    public record Stored(String requestHash, Integer responseStatus, String responseBody, UUID resourceId) {
+    }
+
+    /** Whether a key is acceptable: 1 to 255 visible ASCII characters. */
+    public static boolean isWellFormed(String key) {
+        return key != null && !key.isEmpty() && key.length() <= MAX_KEY_LENGTH && key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    }
+
+    /** SHA-256 (hex) of a canonical request text. */
+    public static String fingerprint(String canonicalRequest) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Claims a key for this request.
+     *
+     * @return empty when the key is new (this request owns it now); otherwise the record of the request
+     *         that used it first
+     */
+    public Optional<Stored> claim(String caller, String operation, String key, String canonicalRequest) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into idempotency_key (caller, operation, idempotency_key, request_hash, request, created_at)
+                    values (?, ?, ?, ?, cast(? as jsonb), ?) on conflict do nothing""")) {
+                ps.setString(1, caller);
+                ps.setString(2, operation);
+                ps.setString(3, key);
+                ps.setString(4, fingerprint(canonicalRequest));
+                ps.setString(5, canonicalRequest);
+                ps.setObject(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                if (ps.executeUpdate() == 1) {
+                    return Optional.empty();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select request_hash, response_status, response_body, resource_id from idempotency_key
+                    where caller = ? and operation = ? and idempotency_key = ?""")) {
+                ps.setString(1, caller);
+                ps.setString(2, operation);
+                ps.setString(3, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("idempotency key vanished");
+                    }
+                    int status = rs.getInt(2);
+                    return Optional.of(new Stored(rs.getString(1), rs.wasNull() ? null : status, rs.getString(3),
+                            rs.getObject(4, UUID.class)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not claim an idempotency key", e);
+        }
+    }
+
+    /** Stores the response of the request that claimed the key. */
+    public void complete(String caller, String operation, String key, int status, String body, UUID resourceId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     update idempotency_key set response_status = ?, response_body = ?, resource_id = ?
+                     where caller = ? and operation = ? and idempotency_key = ?""")) {
+            ps.setInt(1, status);
+            ps.setString(2, body);
+            ps.setObject(3, resourceId);
+            ps.setString(4, caller);
+            ps.setString(5, operation);
+            ps.setString(6, key);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not complete an idempotency key", e);
+        }
+    }
+}
