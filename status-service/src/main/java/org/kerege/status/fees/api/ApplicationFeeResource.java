@@ -22,7 +22,7 @@ public class ApplicationFeeResource {
 
     /** One invoice of an application. Amounts in minor units of the currency. */
     public record Fee(String invoiceId, String paymentCode, String feeCode, long totalMinor, String currency,
-                      ApplicationFeeEntity.Status status, Instant issuedAt, Instant expiresAt, Instant cancelledAt,
+                      ApplicationFeeEntity.Status status, Instant issuedAt, Instant expiresAt, Instant paidAt, Instant cancelledAt,
                       String cancelReason) {
     }
 
@@ -33,6 +33,6 @@ public class ApplicationFeeResource {
     public List<Fee> ofApplication(@PathParam("applicationRef") @Size(max = 64) String applicationRef) {
         return ApplicationFeeEntity.ofApplication(applicationRef).stream()
                 .map(f -> new Fee(f.invoiceId, f.paymentCode, f.feeCode, f.totalMinor, f.currency, f.status,
-                        f.issuedAt, f.expiresAt, f.cancelledAt, f.cancelReason)).toList();
+                        f.issuedAt, f.expiresAt, f.paidAt, f.cancelledAt, f.cancelReason)).toList();
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 @Table(name = "application_fee")
 public class ApplicationFeeEntity extends PanacheEntityBase {
 
-    public enum Status { DUE, CANCELLED }
+    public enum Status { DUE, CANCELLED, PAID }
 
     @Id
     @Column(name = "invoice_id")
@@ -48,6 +48,9 @@ public class ApplicationFeeEntity extends PanacheEntityBase {
 
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+
+    @Column(name = "paid_at")
+    public Instant paidAt;
 
     @Column(name = "cancel_reason")
     public String cancelReason;
