@@ -45,7 +45,8 @@ class EventTypeTest {
         assertEquals("org.kerege.requirements.catalog-published.v1", t.type());
         assertEquals("kerege.requirements.catalog", t.topic());
         assertEquals(Set.of("kerege.requirements.catalog"), EventCatalog.topicsProducedBy("requirements"));
-        assertEquals(Set.of(), EventCatalog.topicsProducedBy("signature"));
+        assertEquals(Set.of("kerege.signature.certificate", "kerege.signature.key-application"),
+                EventCatalog.topicsProducedBy("signature"));
     }
 
     @Test
