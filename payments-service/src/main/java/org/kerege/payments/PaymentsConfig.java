@@ -3,6 +3,8 @@ package org.kerege.payments;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /** Settings of payments-service. */
 @ConfigMapping(prefix = "kerege.payments")
@@ -11,6 +13,53 @@ public interface PaymentsConfig {
     Invoice invoice();
 
     BaseAmounts baseAmounts();
+
+    Qr qr();
+
+    Idempotency idempotency();
+
+    Expiry expiry();
+
+    Webhooks webhooks();
+
+    /** Signed notifications to subscribed banks and systems. */
+    interface Webhooks {
+        /** How often due deliveries are sent. */
+        @WithDefault("1s")
+        String every();
+
+        /** Deliveries claimed per round. */
+        @WithDefault("20")
+        int batch();
+
+        /** Attempts before a delivery is FAILED. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Back-off after the first failure; doubled after each further one. */
+        @WithDefault("PT5S")
+        Duration firstRetry();
+
+        /** Longest back-off. */
+        @WithDefault("PT1H")
+        Duration maxRetry();
+
+        /** Timeout of one HTTP delivery. */
+        @WithDefault("PT5S")
+        Duration timeout();
+
+        /** Grace period in which the previous secret still signs after a rotation (default). */
+        @WithDefault("PT24H")
+        Duration rotationGrace();
+
+        /** Plain http to hosts other than localhost (never in production). */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /** Turn the delivery job off. */
+        @WithDefault("true")
+        boolean enabled();
+    }
 
     interface Invoice {
         /** How long an issued invoice stays payable. */
@@ -29,5 +78,64 @@ public interface PaymentsConfig {
          */
         @WithDefault("5s")
         Duration cacheTtl();
+    }
+
+    /** The EMV QR payload of invoices. */
+    interface Qr {
+        /** Globally unique id of the payment scheme in the merchant account template (sub-tag 00). */
+        @WithDefault("org.kerege")
+        String gui();
+
+        /** Tag of the merchant account template, 26 to 51. */
+        @WithDefault("26")
+        String accountTag();
+
+        /** Merchant category code (tag 52): 9399 government services. */
+        @WithDefault("9399")
+        String mcc();
+
+        /** Merchant name (≤ 25) used when a country has none configured. */
+        @WithDefault("KEREGE")
+        String defaultName();
+
+        /** Merchant city (≤ 15) used when a country has none configured. */
+        @WithDefault("CAPITAL")
+        String defaultCity();
+
+        /** Merchant name and city per country (ISO 3166-1 alpha-2), printable ASCII. */
+        Map<String, Merchant> merchants();
+
+        /** Module size of the PNG, in pixels. */
+        @WithDefault("8")
+        int pngModulePixels();
+    }
+
+    interface Merchant {
+        String name();
+
+        String city();
+    }
+
+    interface Idempotency {
+        /**
+         * Whether a bank payment must carry an Idempotency-Key. Always true in production; only the benchmark's
+         * second instance turns it off to measure the cost of the key.
+         */
+        @WithDefault("true")
+        boolean required();
+    }
+
+    interface Expiry {
+        /** How often unpaid invoices past their expiry are marked EXPIRED. */
+        @WithDefault("30s")
+        String every();
+
+        /** Invoices expired per transaction. */
+        @WithDefault("200")
+        int batch();
+
+        /** Turn the scheduled job off (the test profile runs it by hand). */
+        @WithDefault("true")
+        boolean enabled();
     }
 }

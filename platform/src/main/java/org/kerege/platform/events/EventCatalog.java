@@ -3,21 +3,24 @@ package org.kerege.platform.events;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.kerege.platform.events.catalog.CatalogPublishedV1;
-import org.kerege.platform.events.payments.InvoiceCancelledV1;
-import org.kerege.platform.events.payments.InvoiceIssuedV1;
+import java.util.stream.Stream;
+import org.kerege.platform.events.appointments.AppointmentEvents;
+import org.kerege.platform.events.catalog.CatalogEvents;
+import org.kerege.platform.events.payments.PaymentEvents;
+import org.kerege.platform.events.signature.SignatureEvents;
+import org.kerege.platform.events.status.StatusEvents;
 
 /**
- * Every event record of Kerege. The AsyncAPI document ({@code asyncapi/kerege.yaml}) describes the
+ * Every event record of Kerege, gathered from one list per producing service ({@code <area>/*Events}). The AsyncAPI document ({@code asyncapi/kerege.yaml}) describes the
  * same list; a test keeps the two in step.
  */
 public final class EventCatalog {
 
     /** All event records, one per type and version. */
-    public static final List<Class<? extends Event>> ALL = List.of(
-            CatalogPublishedV1.class,
-            InvoiceIssuedV1.class,
-            InvoiceCancelledV1.class);
+    public static final List<Class<? extends Event>> ALL = Stream.of(
+                    CatalogEvents.ALL, AppointmentEvents.ALL, PaymentEvents.ALL, StatusEvents.ALL, SignatureEvents.ALL)
+            .flatMap(List::stream)
+            .toList();
 
     private EventCatalog() {
     }

@@ -20,11 +20,13 @@ import java.util.Optional;
  * @param lines         the line rules, in the order they are shown
  * @param adjustments   percentages applied to every line when they match
  * @param notes         notes for payers and officers, in English (e.g. "paid in RUB at the day's rate")
+ * @param payment       when the fee is fixed in {@code currency} but paid in another currency at a dated
+ *                      exchange rate (table exchange_rate); null when paid in {@code currency}
  */
 public record FeeSchedule(String feeCode, String country, String title, LocalDate effectiveFrom,
                           LocalDate effectiveTo, String currency, boolean free, LegalSource legalSource,
                           List<FeeOption> options, List<LineRule> lines, List<Adjustment> adjustments,
-                          List<String> notes) {
+                          List<String> notes, PaymentConversion payment) {
 
     public FeeSchedule {
         options = options == null ? List.of() : List.copyOf(options);
@@ -37,6 +39,15 @@ public record FeeSchedule(String feeCode, String country, String title, LocalDat
     public boolean inForceOn(LocalDate day) {
         return (effectiveFrom == null || !day.isBefore(effectiveFrom))
                 && (effectiveTo == null || day.isBefore(effectiveTo));
+    }
+
+    /**
+     * A fee paid in another currency than it is fixed in.
+     *
+     * @param currency   ISO 4217 code of the payment currency, e.g. {@code RUB}
+     * @param rateSource whose rates apply, e.g. {@code CBR} (Central Bank of Russia)
+     */
+    public record PaymentConversion(String currency, String rateSource) {
     }
 
     public Optional<FeeOption> option(String name) {

@@ -66,6 +66,15 @@ final class FeeScheduleValidator {
             problems.add(at + ": legalSource with a note is required");
         }
         Currency currency = currency(s.currency(), at, problems);
+        if (s.payment() != null) {
+            currency(s.payment().currency(), at + ".payment", problems);
+            if (s.payment().currency() != null && s.payment().currency().equals(s.currency())) {
+                problems.add(at + ": payment currency is the fee currency; leave payment out");
+            }
+            if (s.payment().rateSource() == null || s.payment().rateSource().isBlank()) {
+                problems.add(at + ".payment: rateSource is required");
+            }
+        }
         Set<String> names = new HashSet<>();
         for (FeeOption o : s.options()) {
             option(o, at, names, problems);

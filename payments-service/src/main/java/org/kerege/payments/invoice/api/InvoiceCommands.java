@@ -23,6 +23,15 @@ import org.kerege.payments.invoice.domain.Invoice;
 import org.kerege.payments.invoice.domain.PaymentCode;
 import org.kerege.payments.invoice.messaging.InvoiceEvents;
 import org.kerege.payments.invoice.persistence.InvoiceStore;
+import org.kerege.payments.payment.messaging.PaymentMessages;
+import org.kerege.payments.payment.persistence.PaymentStore;
+import org.kerege.payments.qr.api.InvoiceQr;
+import org.kerege.payments.fee.domain.FeeSchedule;
+import org.kerege.payments.rate.domain.Conversion;
+import org.kerege.payments.rate.domain.ExchangeRate;
+import org.kerege.payments.rate.domain.RateUnavailableException;
+import org.kerege.payments.rate.persistence.RateStore;
+import java.time.LocalDate;
 
 /**
  * The invoice use cases, one transaction each: the state change, its outbox event and the
@@ -41,12 +50,22 @@ public class InvoiceCommands {
     private final InvoiceStore store;
     private final IdempotencyStore idempotency;
     private final Outbox outbox;
+    private final org.kerege.payments.events.PaymentsPublisher publisher;
     private final ObjectMapper json;
     private final Clock clock;
     private final PaymentsConfig config;
+    private final PaymentStore payments;
+    private final InvoiceQr qr;
+    private final RateStore rates;
 
     public InvoiceCommands(Fees fees, InvoiceStore store, IdempotencyStore idempotency, Outbox outbox,
-                           ObjectMapper json, Clock clock, PaymentsConfig config) {
+                           ObjectMapper json, Clock clock, PaymentsConfig config, PaymentStore payments, InvoiceQr qr,
+                           RateStore rates,
+            org.kerege.payments.events.PaymentsPublisher publisher) {
+        this.publisher = publisher;
+        this.rates = rates;
+        this.payments = payments;
+        this.qr = qr;
         this.fees = fees;
         this.store = store;
         this.idempotency = idempotency;
@@ -86,11 +105,27 @@ public class InvoiceCommands {
                     "Check the options: " + String.join(", ", errors.keySet()), errors);
         }
         Instant now = clock.instant();
+        java.time.Duration validity = config.invoice().expiry();
+        FeeSchedule.PaymentConversion conversion = quote.schedule().payment();
+        if (conversion != null && !quote.free()) {
+            // fixed in one currency, paid in another at the official rate of the day: the invoice is issued at the
+            // rate of the issue day and stays payable only until that day ends, so the day paid is the rate's day
+            String from = quote.schedule().currency();
+            LocalDate day = quote.on();
+            ExchangeRate rate = rates.find(conversion.rateSource(), conversion.currency(), from, day)
+                    .orElseThrow(() -> new RateUnavailableException(conversion.rateSource(), from, conversion.currency(), day));
+            quote = Conversion.convert(quote, rate);
+            Instant endOfDay = day.plusDays(1).atStartOfDay(fees.schedules().zoneOf(quote.schedule())).toInstant();
+            java.time.Duration left = java.time.Duration.between(now, endOfDay);
+            if (left.compareTo(validity) < 0) {
+                validity = left;
+            }
+        }
         UUID id = UUID.randomUUID();
         Invoice invoice = null;
         for (int attempt = 0; attempt < config.invoice().codeAttempts() && invoice == null; attempt++) {
             Invoice candidate = Invoice.issue(id, PaymentCode.generate(), quote, request.applicationRef(), now,
-                    config.invoice().expiry(), caller, office);
+                    validity, caller, office);
             if (store.insert(candidate)) {
                 invoice = candidate;
             }
@@ -98,8 +133,13 @@ public class InvoiceCommands {
         if (invoice == null) {
             throw new IllegalStateException("No free payment code after " + config.invoice().codeAttempts() + " attempts");
         }
-        outbox.publish(InvoiceEvents.issued(invoice));
-        String body = write(InvoiceView.of(invoice));
+        publisher.publish(InvoiceEvents.issued(invoice));
+        if (request.payer() != null) {
+            String language = request.payer().language() == null ? "en" : request.payer().language();
+            payments.setNotifyTarget(id, request.payer().recipient(), language);
+            outbox.publish(PaymentMessages.issuedNotice(invoice, request.payer().recipient(), language));
+        }
+        String body = write(InvoiceView.of(invoice, qr.payload(invoice)));
         if (idempotencyKey != null) {
             idempotency.complete(caller, CREATE, idempotencyKey, 201, body, id);
         }
@@ -111,13 +151,33 @@ public class InvoiceCommands {
         Invoice invoice = store.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("Invoice", id.toString()));
         Invoice cancelled = invoice.cancel(reason, by, clock.instant());
         store.saveCancellation(cancelled);
-        outbox.publish(InvoiceEvents.cancelled(cancelled));
+        publisher.publish(InvoiceEvents.cancelled(cancelled));
         return cancelled;
     }
 
     @Transactional
     public Optional<Invoice> find(UUID id) {
         return store.find(id);
+    }
+
+    /** The view of an invoice, with its QR payload while it is payable. */
+    public InvoiceView view(Invoice invoice) {
+        return InvoiceView.of(invoice, invoice.payableAt(clock.instant()) ? qr.payload(invoice) : null);
+    }
+
+    /**
+     * The QR payload of a payable invoice. 409 invoice-not-payable when it is paid, cancelled or expired (a
+     * free service never has an invoice, so never a QR).
+     */
+    @Transactional
+    public String qrPayload(UUID id) {
+        Invoice invoice = store.find(id).orElseThrow(() -> ProblemException.notFound("Invoice", id.toString()));
+        if (!invoice.payableAt(clock.instant())) {
+            throw ProblemException.conflict("invoice-not-payable", "The invoice is not payable",
+                    "Invoice " + invoice.paymentCode() + " is " + (invoice.status() == org.kerege.payments.invoice.domain.InvoiceStatus.ISSUED
+                            ? "EXPIRED" : invoice.status()) + ": it has no payment QR code.");
+        }
+        return qr.payload(invoice);
     }
 
     private Created replay(IdempotencyStore.Stored earlier, CreateInvoiceRequest request) {
@@ -137,6 +197,10 @@ public class InvoiceCommands {
         canonical.put("applicationRef", request.applicationRef());
         canonical.put("feeCode", request.feeCode());
         canonical.put("options", request.options() == null ? Map.of() : new TreeMap<>(request.options()));
+        if (request.payer() != null) {
+            canonical.put("payer", Map.of("recipient", request.payer().recipient(),
+                    "language", String.valueOf(request.payer().language())));
+        }
         try {
             return CANONICAL.writeValueAsString(canonical);
         } catch (JsonProcessingException e) {

@@ -26,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kerege.platform.auth.Caller;
 import org.kerege.platform.auth.Roles;
 import org.kerege.platform.problem.ProblemException;
+import org.kerege.payments.PaymentsConfig;
 import org.kerege.payments.idempotency.IdempotencyStore;
+import org.kerege.payments.qr.domain.QrImages;
 
 /** Invoices (payment slips): issue, read, cancel. */
 @Path("/v1/invoices")
@@ -36,8 +38,10 @@ public class InvoiceResource {
 
     private final InvoiceCommands commands;
     private final Caller caller;
+    private final PaymentsConfig config;
 
-    public InvoiceResource(InvoiceCommands commands, Caller caller) {
+    public InvoiceResource(InvoiceCommands commands, Caller caller, PaymentsConfig config) {
+        this.config = config;
         this.commands = commands;
         this.caller = caller;
     }
@@ -80,7 +84,34 @@ public class InvoiceResource {
     @Operation(summary = "An invoice (officer, service, admin)")
     public InvoiceView get(@PathParam("id") @Parameter(description = "Invoice id (UUID)") String id) {
         UUID invoiceId = id(id);
-        return commands.find(invoiceId).map(InvoiceView::of).orElseThrow(() -> ProblemException.notFound("Invoice", id));
+        return commands.find(invoiceId).map(commands::view).orElseThrow(() -> ProblemException.notFound("Invoice", id));
+    }
+
+    @GET
+    @Path("/{id}/qr.png")
+    @Produces("image/png")
+    @RolesAllowed({Roles.OFFICER, Roles.SERVICE, Roles.ADMIN})
+    @Operation(summary = "The invoice's payment QR code as PNG (officer, service, admin)",
+            description = "EMV merchant-presented payload (see qrPayload). 409 invoice-not-payable when paid, cancelled "
+                    + "or expired.")
+    @APIResponse(responseCode = "200", description = "PNG image", content = @Content(mediaType = "image/png"))
+    public Response png(@PathParam("id") @Parameter(description = "Invoice id (UUID)") String id) {
+        String payload = commands.qrPayload(id(id));
+        return Response.ok(QrImages.png(payload, config.qr().pngModulePixels()), "image/png")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("/{id}/qr.svg")
+    @Produces("image/svg+xml")
+    @RolesAllowed({Roles.OFFICER, Roles.SERVICE, Roles.ADMIN})
+    @Operation(summary = "The invoice's payment QR code as vector SVG (officer, service, admin)",
+            description = "Drawn from the QR module matrix as one vector path (no embedded raster). 409 "
+                    + "invoice-not-payable when paid, cancelled or expired.")
+    @APIResponse(responseCode = "200", description = "SVG image", content = @Content(mediaType = "image/svg+xml"))
+    public Response svg(@PathParam("id") @Parameter(description = "Invoice id (UUID)") String id) {
+        String payload = commands.qrPayload(id(id));
+        return Response.ok(QrImages.svg(payload), "image/svg+xml").header("Cache-Control", "no-store").build();
     }
 
     @POST
@@ -93,7 +124,7 @@ public class InvoiceResource {
     public InvoiceView cancel(@PathParam("id") @Parameter(description = "Invoice id (UUID)") String id,
                               @Valid @NotNull(message = "a reason is required") CancelInvoiceRequest request) {
         UUID invoiceId = id(id);
-        return InvoiceView.of(commands.cancel(invoiceId, request.reason(), caller.subject()));
+        return commands.view(commands.cancel(invoiceId, request.reason(), caller.subject()));
     }
 
     /** A malformed id names no invoice: 404, like an unknown one. */

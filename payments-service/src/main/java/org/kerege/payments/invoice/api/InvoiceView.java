@@ -30,7 +30,9 @@ public record InvoiceView(
         Instant issuedAt,
         Instant expiresAt,
         Instant cancelledAt,
-        String cancelReason) {
+        String cancelReason,
+        @Schema(description = "EMV merchant-presented QR payload, while the invoice is payable (also as qr.png / qr.svg)")
+        String qrPayload) {
 
     /** One beneficiary line. */
     @Schema(name = "InvoiceLine")
@@ -43,10 +45,14 @@ public record InvoiceView(
     }
 
     public static InvoiceView of(Invoice i) {
+        return of(i, null);
+    }
+
+    public static InvoiceView of(Invoice i, String qrPayload) {
         return new InvoiceView(i.id(), i.paymentCode(), i.status().name(), i.feeCode(), i.title(), i.options(),
                 i.pricedOn(), i.applicationRef(), i.total().currencyCode(),
                 i.lines().stream().map(InvoiceView::line).toList(), i.total().minor(), i.total().format(),
-                i.issuedAt(), i.expiresAt(), i.cancelledAt(), i.cancelReason());
+                i.issuedAt(), i.expiresAt(), i.cancelledAt(), i.cancelReason(), qrPayload);
     }
 
     private static Line line(InvoiceLine l) {

@@ -5,8 +5,10 @@ import java.util.Optional;
 
 /**
  * The invoice state machine as data: every allowed move, and the event type it emits. Anything not in
- * the table is refused. Only {@code CANCEL} is wired to an endpoint so far; the other edges are the
- * plan of issue 6 (bank payments, expiry, refunds) so that their events are named already.
+ * the table is refused. CANCEL goes through {@link Invoice#cancel}; PAY, EXPIRE and REFUND are applied by
+ * conditional SQL updates (payment.persistence.PaymentStore: {@code where status = 'ISSUED'} / {@code 'PAID'}) so
+ * that concurrent requests and instances apply each edge at most once; payment.domain.PaymentRules says why
+ * a payment is refused.
  */
 public final class InvoiceTransitions {
 

@@ -225,8 +225,11 @@ class FeeCalculatorTest {
         }
 
         @Test
-        void the_return_certificate_is_in_roubles() {
-            assertEquals("RUB", calculator().quote("kg.return-certificate", Map.of(), DAY).total().currencyCode());
+        void the_return_certificate_is_fixed_in_dollars_and_paid_in_roubles() {
+            Quote q = calculator().quote("kg.return-certificate", Map.of(), DAY);
+            assertEquals("USD", q.total().currencyCode());
+            assertEquals("RUB", q.schedule().payment().currency());
+            assertEquals("CBR", q.schedule().payment().rateSource());
         }
 
         @Test
