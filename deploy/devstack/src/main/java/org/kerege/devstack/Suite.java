@@ -424,6 +424,19 @@ public final class Suite implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevKeys.fileLocation(dataDir.resolve("keys/" + DevKeys.PUBLIC_KEY_FILE)));
         env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+        if (i.service == Service.SIGNATURE) {
+            // signature-service asks payments-service for the e-key fee over REST, as a `service` caller.
+            Instance payments = instances.get(key(Service.PAYMENTS, i.number));
+            if (payments == null) {
+                payments = instances.get(key(Service.PAYMENTS, 1));
+            }
+            if (payments != null) {
+                env.put("KEREGE_SIGNATURE_PAYMENTS_URL", "http://localhost:" + payments.port);
+            }
+            env.put("KEREGE_SIGNATURE_PUBLIC_URL", "http://localhost:" + i.port);
+            env.put("KEREGE_SIGNATURE_PAYMENTS_TOKEN", DevTokens.mint(keys.privateKey(), "service", "signature-service",
+                    Map.of(), Duration.ofDays(30)));
+        }
         env.putAll(config.env);
         env.putAll(config.serviceEnv.getOrDefault(i.service, Map.of()));
         try {

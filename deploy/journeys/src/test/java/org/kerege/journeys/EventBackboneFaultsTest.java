@@ -200,6 +200,31 @@ class EventBackboneFaultsTest {
             assertExactlyOnce(report);
             assertTrue(report.redelivered() > 0, "Kafka redelivered events the killed consumer had applied");
         }
+
+        @Test
+        @Order(3)
+        void run4_postgres_restarted_mid_burst_loses_nothing_and_applies_each_once() throws Exception {
+            String payments = suite.url(Suite.Service.PAYMENTS, 1);
+            CompletableFuture<List<String>> burst = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return invoices.burst(BURST, CLIENTS, i -> payments, ref("RUN4"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Eventually.within(Duration.ofMinutes(2), () -> assertTrue(feesShown(suite, ref("RUN4")) > 200));
+            long beforeRestart = feesShown(suite, ref("RUN4"));
+            suite.postgres().restart();
+            List<String> ids = burst.get();
+            Eventually.within(DRAIN, () -> assertEquals(BURST, feesShown(suite, ref("RUN4"))));
+            awaitRelayed(suite, ids, BURST);
+            BurstReport report = BurstReport.collect(suite, ids, BURST, redelivered(suite));
+            System.out.println(report.describe("run 4 (PostgreSQL restarted after " + beforeRestart + " applied)"));
+            assertExactlyOnce(report);
+            assertEquals(BURST, new java.util.HashSet<>(ids).size(), "each retried request made one invoice");
+            assertEquals(BURST, count(suite, "select count(*) from payments.invoice where application_ref like ?",
+                    ref("RUN4") + "-%"), "no invoice was issued twice by a retry");
+        }
     }
 
     @Nested

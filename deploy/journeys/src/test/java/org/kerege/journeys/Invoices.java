@@ -28,22 +28,46 @@ final class Invoices {
         this.token = officerToken;
     }
 
-    /** Issues a Mongolian 3-year extension invoice (8500 MNT on two accounts); returns its id. */
+    /**
+     * Issues a Mongolian 3-year extension invoice (8500 MNT on two accounts); returns its id. A refused
+     * or lost attempt (connection error, 429, 5xx while a fault is injected) is retried with the same
+     * Idempotency-Key for up to two minutes, as a careful client does: the invoice exists once.
+     */
     String issue(String baseUrl, String applicationRef) {
         String body = """
                 {"feeCode": "mn.passport.extension", "options": {"years": "3"}, "applicationRef": "%s"}"""
                 .formatted(applicationRef);
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/invoices"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-        if (r.statusCode() != 201 && r.statusCode() != 200) {
-            throw new IllegalStateException("invoice not issued: " + r.statusCode() + " " + r.body());
+        String key = UUID.randomUUID().toString();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            HttpResponse<String> r;
+            try {
+                r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/invoices"))
+                        .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                r = null;
+            }
+            if (r != null && (r.statusCode() == 201 || r.statusCode() == 200)) {
+                Matcher m = ID.matcher(r.body());
+                if (!m.find()) {
+                    throw new IllegalStateException("no invoice id in " + r.body());
+                }
+                return m.group(1);
+            }
+            boolean retryable = r == null || r.statusCode() == 429 || r.statusCode() >= 500;
+            if (!retryable || System.nanoTime() > deadline) {
+                throw new IllegalStateException("invoice not issued: "
+                        + (r == null ? "no answer" : r.statusCode() + " " + r.body()));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
-        Matcher m = ID.matcher(r.body());
-        if (!m.find()) {
-            throw new IllegalStateException("no invoice id in " + r.body());
-        }
-        return m.group(1);
     }
 
     void cancel(String baseUrl, String invoiceId) {
