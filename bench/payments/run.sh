@@ -2,7 +2,7 @@
 # Payments bench (see bench/README.md): bank payment throughput with an Idempotency-Key next to the same path
 # without one, and the p99 of replays (same key and body) next to the p99 of first calls.
 #
-#   bench/payments/run.sh [--payments=2000] [--concurrency=16] [--rounds=2] [--work=<dir>] [--out=<file>]
+#   bench/payments/run.sh [--jvm-opts="..."] [--payments=2000] [--concurrency=16] [--rounds=2] [--work=<dir>] [--out=<file>]
 #
 # Needs payments-service built (payments-service/target/quarkus-app/quarkus-run.jar) and this module built with
 # the bench profile: ./mvnw -Pbench -o -DskipTests install -pl payments-service,bench/payments -am

@@ -2,7 +2,7 @@
 # Issuance bench (see README.md): JMH of the bare crypto (key pair + certificate + PKCS#12), then the HTTP .pfx
 # path of a running signature-service, and the ratio of the two.
 #
-#   bench/signature/run.sh [--threads=2] [--count=300] [--warmup=50] [--jmh-args="-wi 2 -w 5s -i 5 -r 10s"]
+#   bench/signature/run.sh [--jvm-opts="..."] [--threads=2] [--count=300] [--warmup=50] [--jmh-args="-wi 2 -w 5s -i 5 -r 10s"]
 #                          [--algorithms=RSA_2048,EC_P256]
 #
 # Needs signature-service built (signature-service/target/quarkus-app) and this module built with the bench profile:

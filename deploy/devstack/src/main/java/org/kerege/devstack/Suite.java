@@ -746,7 +746,7 @@ public final class Suite implements AutoCloseable {
     /**
      * The suite runner.
      * <ul>
-     *   <li>{@code run [--timeout=<seconds>] [--instances=<n>]}: starts everything with the local-run ports
+     *   <li>{@code run [--timeout=<seconds>] [--instances=<n>] [--java-opts="..."]}: starts everything with the local-run ports
      *       and data in {@code <repo>/data}, prints the addresses, and runs until Ctrl-C.</li>
      *   <li>{@code token <role> [subject] [key=value ...] [--ttl=<ISO-8601 duration>]}: prints a token signed
      *       with {@code <repo>/data/keys} (created if missing). Claim values are strings.</li>
@@ -774,7 +774,7 @@ public final class Suite implements AutoCloseable {
 
     private static void usage(PrintStream err) {
         err.println("""
-                usage: kerege run [--timeout=<seconds>] [--instances=<n>]
+                usage: kerege run [--timeout=<seconds>] [--instances=<n>] [--java-opts="<jvm options>"]
                        kerege token <role> [subject] [key=value ...] [--ttl=<ISO-8601 duration, e.g. PT8H>]
                 roles: %s""".formatted(String.join(", ", DevTokens.ROLES)));
     }
@@ -786,6 +786,9 @@ public final class Suite implements AutoCloseable {
                 builder.readyTimeout(Duration.ofSeconds(Long.parseLong(a.substring("--timeout=".length()))));
             } else if (a.startsWith("--instances=")) {
                 builder.instancesPerService(Integer.parseInt(a.substring("--instances=".length())));
+            } else if (a.startsWith("--java-opts=")) {
+                // e.g. --java-opts="-Xmx512m -XX:+UseParallelGC" for benchmarks: full JIT instead of the quick-start defaults
+                builder.javaOptions(List.of(a.substring("--java-opts=".length()).trim().split("\\s+")));
             } else {
                 usage(System.err);
                 System.exit(2);

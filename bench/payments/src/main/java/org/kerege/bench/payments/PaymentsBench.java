@@ -82,7 +82,12 @@ public final class PaymentsBench {
         Path work = Path.of(o.getOrDefault("work", repo.resolve("bench/payments/target/payments-bench").toString()));
         Path out = Path.of(o.getOrDefault("out", repo.resolve("bench/payments/target/results.md").toString()));
         Files.createDirectories(work);
+        // --jvm-opts="..." replaces the local run's quick-start JVM options (C1 only) with a full JIT, as in production.
+        List<String> jvm = o.containsKey("jvm-opts")
+                ? (o.get("jvm-opts").isBlank() ? List.of() : java.util.Arrays.asList(o.get("jvm-opts").trim().split("\\s+")))
+                : Suite.DEFAULT_JAVA_OPTIONS;
         try (Suite suite = Suite.builder().repoRoot(repo).dataDir(work).randomPorts().services(Suite.Service.PAYMENTS)
+                .javaOptions(jvm)
                 .env(Suite.Service.PAYMENTS, "KEREGE_PAYMENTS_IDEMPOTENCY_REQUIRED", "false")
                 .env(Suite.Service.PAYMENTS, "KEREGE_PAYMENTS_WEBHOOKS_ENABLED", "false")
                 .output(System.out).start()) {

@@ -70,8 +70,12 @@ public final class HttpIssuanceBench {
         copyTree(app, apps.resolve("signature-service/target/quarkus-app"));
 
         List<Result> results = new ArrayList<>();
+        // --jvm-opts="..." replaces the local run's quick-start JVM options (C1 only): JMH runs with a full JIT.
+        List<String> jvm = o.containsKey("jvm-opts")
+                ? (o.get("jvm-opts").isBlank() ? List.of() : java.util.Arrays.asList(o.get("jvm-opts").trim().split("\\s+")))
+                : Suite.DEFAULT_JAVA_OPTIONS;
         try (Suite suite = Suite.builder().repoRoot(apps).dataDir(work).randomPorts().services(Suite.Service.SIGNATURE)
-                .start()) {
+                .javaOptions(jvm).start()) {
             String base = suite.url(Suite.Service.SIGNATURE, 1);
             String token = suite.token("officer", "bench-officer", Map.of("office", "bench-office"));
             HttpClient http = HttpClient.newHttpClient();
