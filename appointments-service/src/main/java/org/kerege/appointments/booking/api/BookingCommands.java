@@ -23,7 +23,7 @@ import org.kerege.appointments.booking.domain.BookingStatus;
 import org.kerege.appointments.booking.domain.CheckInRule;
 import org.kerege.appointments.booking.domain.ShortCode;
 import org.kerege.appointments.booking.persistence.BookingStore;
-import org.kerege.appointments.idempotency.IdempotencyStore;
+import org.kerege.platform.idempotency.IdempotencyStore;
 import org.kerege.appointments.office.api.BookingProblems;
 import org.kerege.appointments.office.api.Offices;
 import org.kerege.appointments.office.domain.Office;

@@ -26,7 +26,7 @@ import org.kerege.appointments.booking.api.BookingViews.CreateBookingRequest;
 import org.kerege.appointments.booking.api.BookingViews.RescheduleRequest;
 import org.kerege.appointments.booking.domain.Booking;
 import org.kerege.appointments.booking.domain.ShortCode;
-import org.kerege.appointments.idempotency.IdempotencyStore;
+import org.kerege.platform.idempotency.IdempotencyStore;
 import org.kerege.appointments.queue.api.TicketViews.TicketView;
 import org.kerege.platform.auth.Caller;
 import org.kerege.platform.auth.Roles;

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.kerege.appointments.idempotency.IdempotencyStore;
+import org.kerege.platform.idempotency.IdempotencyStore;
 import org.kerege.appointments.queue.api.TicketViews.IssueTicketRequest;
 import org.kerege.appointments.queue.api.TicketViews.QueueView;
 import org.kerege.appointments.queue.api.TicketViews.StatsView;

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.kerege.appointments.AppointmentsConfig;
-import org.kerege.appointments.idempotency.IdempotencyStore;
+import org.kerege.platform.idempotency.IdempotencyStore;
 import org.kerege.appointments.office.api.BookingProblems;
 import org.kerege.appointments.office.api.Offices;
 import org.kerege.appointments.office.domain.Counter;

@@ -18,7 +18,7 @@ import org.kerege.payments.PaymentsConfig;
 import org.kerege.payments.fee.domain.InvalidFeeOptionsException;
 import org.kerege.payments.fee.domain.Quote;
 import org.kerege.payments.fee.persistence.Fees;
-import org.kerege.payments.idempotency.IdempotencyStore;
+import org.kerege.platform.idempotency.IdempotencyStore;
 import org.kerege.payments.invoice.domain.Invoice;
 import org.kerege.payments.invoice.domain.PaymentCode;
 import org.kerege.payments.invoice.messaging.InvoiceEvents;

@@ -27,7 +27,7 @@ import org.kerege.platform.auth.Caller;
 import org.kerege.platform.auth.Roles;
 import org.kerege.platform.problem.ProblemException;
 import org.kerege.payments.PaymentsConfig;
-import org.kerege.payments.idempotency.IdempotencyStore;
+import org.kerege.platform.idempotency.IdempotencyStore;
 import org.kerege.payments.qr.domain.QrImages;
 
 /** Invoices (payment slips): issue, read, cancel. */

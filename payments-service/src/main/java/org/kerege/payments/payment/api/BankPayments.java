@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.kerege.payments.idempotency.IdempotencyStore;
+import org.kerege.platform.idempotency.IdempotencyStore;
 import org.kerege.payments.invoice.domain.Invoice;
 import org.kerege.payments.invoice.domain.InvoiceStatus;
 import org.kerege.payments.invoice.domain.PaymentCode;

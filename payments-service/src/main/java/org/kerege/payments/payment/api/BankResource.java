@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kerege.payments.PaymentsConfig;
-import org.kerege.payments.idempotency.IdempotencyStore;
+import org.kerege.platform.idempotency.IdempotencyStore;
 import org.kerege.platform.auth.Caller;
 import org.kerege.platform.auth.Roles;
 import org.kerege.platform.problem.ProblemException;

@@ -1,4 +1,4 @@
-package org.kerege.appointments.idempotency;
+package org.kerege.platform.idempotency;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +18,14 @@ import java.util.UUID;
 
 /**
  * {@code Idempotency-Key} records (table {@code idempotency_key}), scoped by caller and operation.
+ * A service that uses it creates the table in its own schema with this DDL (payments-service V1,
+ * appointments-service V2):
+ * <pre>
+ * create table idempotency_key (caller text not null, operation text not null,
+ *     idempotency_key varchar(255) not null, request_hash varchar(64) not null, request jsonb not null,
+ *     response_status integer, response_body text, resource_id uuid, created_at timestamptz not null,
+ *     primary key (caller, operation, idempotency_key));
+ * </pre>
  * Used inside the transaction of the request it protects:
  * <ol>
  *   <li>{@link #claim} inserts the key with the request's fingerprint. A concurrent request with the
