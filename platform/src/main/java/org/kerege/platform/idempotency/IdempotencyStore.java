@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import org.kerege.platform.problem.ProblemException;
 
 /**
  * {@code Idempotency-Key} records (table {@code idempotency_key}), scoped by caller and operation.
@@ -29,7 +30,7 @@ import java.util.UUID;
  * Used inside the transaction of the request it protects:
  * <ol>
  *   <li>{@link #claim} inserts the key with the request's fingerprint. A concurrent request with the
- *       same key waits on the primary key until the first commits, then finds its record.</li>
+ *       same key waits on the primary key until the first commits, then finds its stored response.</li>
  *   <li>the operation runs;</li>
  *   <li>{@link #complete} stores the response, committed together with the operation's effects.</li>
  * </ol>
@@ -50,14 +51,13 @@ public class IdempotencyStore {
     }
 
     /**
-     * A stored record.
+     * The response stored for a key, replayed as it was sent.
      *
-     * @param requestHash    fingerprint of the request that first used the key
-     * @param responseStatus the HTTP status it got
-     * @param responseBody   the body it got, byte for byte
-     * @param resourceId     the resource it created, or null
+     * @param status     HTTP status of the first response
+     * @param body       its body, as text
+     * @param resourceId the resource it created, if any
      */
-    public record Stored(String requestHash, Integer responseStatus, String responseBody, UUID resourceId) {
+    public record Replay(int status, String body, UUID resourceId) {
     }
 
     /** Whether a key is acceptable: 1 to 255 visible ASCII characters. */
@@ -78,10 +78,13 @@ public class IdempotencyStore {
     /**
      * Claims a key for this request.
      *
-     * @return empty when the key is new (this request owns it now); otherwise the record of the request
-     *         that used it first
+     * @return empty when the key is new (this request owns it now); otherwise the response of the request
+     *         that used it first, to replay
+     * @throws ProblemException 409 {@code idempotency-key-reused} when the key came with another request;
+     *                          409 {@code idempotency-key-in-progress} when its first request has not finished
      */
-    public Optional<Stored> claim(String caller, String operation, String key, String canonicalRequest) {
+    public Optional<Replay> claim(String caller, String operation, String key, String canonicalRequest) {
+        String fingerprint = fingerprint(canonicalRequest);
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into idempotency_key (caller, operation, idempotency_key, request_hash, request, created_at)
@@ -89,7 +92,7 @@ public class IdempotencyStore {
                 ps.setString(1, caller);
                 ps.setString(2, operation);
                 ps.setString(3, key);
-                ps.setString(4, fingerprint(canonicalRequest));
+                ps.setString(4, fingerprint);
                 ps.setString(5, canonicalRequest);
                 ps.setObject(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
                 if (ps.executeUpdate() == 1) {
@@ -106,9 +109,16 @@ public class IdempotencyStore {
                     if (!rs.next()) {
                         throw new IllegalStateException("idempotency key vanished");
                     }
+                    if (!fingerprint.equals(rs.getString(1))) {
+                        throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key already used",
+                                "This Idempotency-Key was used with a different request; use a new key for a new request.");
+                    }
                     int status = rs.getInt(2);
-                    return Optional.of(new Stored(rs.getString(1), rs.wasNull() ? null : status, rs.getString(3),
-                            rs.getObject(4, UUID.class)));
+                    if (rs.wasNull()) {
+                        throw ProblemException.conflict("idempotency-key-in-progress", "Request in progress",
+                                "A request with this Idempotency-Key has not finished; retry later.");
+                    }
+                    return Optional.of(new Replay(status, rs.getString(3), rs.getObject(4, UUID.class)));
                 }
             }
         } catch (SQLException e) {

@@ -82,10 +82,10 @@ public class BookingCommands {
     public Created create(CreateBookingRequest request, String personId, String bookedBy, String callerKey,
                           String idempotencyKey) {
         if (idempotencyKey != null) {
-            Optional<IdempotencyStore.Stored> earlier = idempotency.claim(callerKey, CREATE, idempotencyKey,
+            Optional<IdempotencyStore.Replay> earlier = idempotency.claim(callerKey, CREATE, idempotencyKey,
                     canonical(request, personId));
             if (earlier.isPresent()) {
-                return replay(earlier.get(), request, personId);
+                return new Created(earlier.get().status(), earlier.get().body(), earlier.get().resourceId(), true);
             }
         }
         Office office = offices.require(request.officeId());
@@ -285,18 +285,6 @@ public class BookingCommands {
     static ProblemException slotFull() {
         return ProblemException.conflict("slot-full", "The slot is fully booked",
                 "No place is left in this slot; choose another one from the slot listing.");
-    }
-
-    private Created replay(IdempotencyStore.Stored earlier, CreateBookingRequest request, String personId) {
-        if (!earlier.requestHash().equals(IdempotencyStore.fingerprint(canonical(request, personId)))) {
-            throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key already used",
-                    "This Idempotency-Key was used with a different request; use a new key for a new request.");
-        }
-        if (earlier.responseStatus() == null) {
-            throw ProblemException.conflict("idempotency-key-in-progress", "Request in progress",
-                    "A request with this Idempotency-Key has not finished; retry later.");
-        }
-        return new Created(earlier.responseStatus(), earlier.responseBody(), earlier.resourceId(), true);
     }
 
     static String canonical(CreateBookingRequest r, String personId) {

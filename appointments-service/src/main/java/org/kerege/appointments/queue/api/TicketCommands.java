@@ -74,18 +74,9 @@ public class TicketCommands {
         String canonical = "{\"officeId\":\"" + officeId + "\",\"priority\":" + request.priority() + ",\"serviceCode\":\""
                 + request.serviceCode() + "\"}";
         if (idempotencyKey != null) {
-            Optional<IdempotencyStore.Stored> earlier = idempotency.claim(callerKey, ISSUE, idempotencyKey, canonical);
+            Optional<IdempotencyStore.Replay> earlier = idempotency.claim(callerKey, ISSUE, idempotencyKey, canonical);
             if (earlier.isPresent()) {
-                IdempotencyStore.Stored e = earlier.get();
-                if (!e.requestHash().equals(IdempotencyStore.fingerprint(canonical))) {
-                    throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key already used",
-                            "This Idempotency-Key was used with a different request; use a new key for a new request.");
-                }
-                if (e.responseStatus() == null) {
-                    throw ProblemException.conflict("idempotency-key-in-progress", "Request in progress",
-                            "A request with this Idempotency-Key has not finished; retry later.");
-                }
-                return new Issued(e.responseStatus(), e.responseBody(), e.resourceId(), true);
+                return new Issued(earlier.get().status(), earlier.get().body(), earlier.get().resourceId(), true);
             }
         }
         Office office = offices.require(officeId);

@@ -90,9 +90,9 @@ public class InvoiceCommands {
     public Created issue(CreateInvoiceRequest request, Map<String, String> options, String idempotencyKey,
                          String caller, String office) {
         if (idempotencyKey != null) {
-            Optional<IdempotencyStore.Stored> earlier = idempotency.claim(caller, CREATE, idempotencyKey, canonical(request));
+            Optional<IdempotencyStore.Replay> earlier = idempotency.claim(caller, CREATE, idempotencyKey, canonical(request));
             if (earlier.isPresent()) {
-                return replay(earlier.get(), request);
+                return new Created(earlier.get().status(), earlier.get().body(), earlier.get().resourceId(), true);
             }
         }
         Quote quote;
@@ -178,18 +178,6 @@ public class InvoiceCommands {
                             ? "EXPIRED" : invoice.status()) + ": it has no payment QR code.");
         }
         return qr.payload(invoice);
-    }
-
-    private Created replay(IdempotencyStore.Stored earlier, CreateInvoiceRequest request) {
-        if (!earlier.requestHash().equals(IdempotencyStore.fingerprint(canonical(request)))) {
-            throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key already used",
-                    "This Idempotency-Key was used with a different request; use a new key for a new request.");
-        }
-        if (earlier.responseStatus() == null) {
-            throw ProblemException.conflict("idempotency-key-in-progress", "Request in progress",
-                    "A request with this Idempotency-Key has not finished; retry later.");
-        }
-        return new Created(earlier.responseStatus(), earlier.responseBody(), earlier.resourceId(), true);
     }
 
     static String canonical(CreateInvoiceRequest request) {

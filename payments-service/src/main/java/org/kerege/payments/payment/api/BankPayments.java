@@ -113,9 +113,9 @@ public class BankPayments {
         String code = PaymentCode.normalise(typedCode);
         String callerScope = "bank:" + bank;
         if (key != null) {
-            Optional<IdempotencyStore.Stored> earlier = idempotency.claim(callerScope, PAY, key, canonical(code, request));
+            Optional<IdempotencyStore.Replay> earlier = idempotency.claim(callerScope, PAY, key, canonical(code, request));
             if (earlier.isPresent()) {
-                return replay(earlier.get(), canonical(code, request));
+                return replay(earlier.get());
             }
         }
         Invoice invoice = byCode(typedCode);
@@ -159,9 +159,9 @@ public class BankPayments {
         canonical.put("reason", reason);
         String canonicalText = write(canonical);
         if (key != null) {
-            Optional<IdempotencyStore.Stored> earlier = idempotency.claim(by, REFUND, key, canonicalText);
+            Optional<IdempotencyStore.Replay> earlier = idempotency.claim(by, REFUND, key, canonicalText);
             if (earlier.isPresent()) {
-                return replay(earlier.get(), canonicalText);
+                return replay(earlier.get());
             }
         }
         PaymentStore.PaymentRow row = payments.find(paymentId, true)
@@ -211,16 +211,8 @@ public class BankPayments {
         return invoices.find(id).orElseThrow(() -> ProblemException.notFound("Invoice", code));
     }
 
-    private Outcome replay(IdempotencyStore.Stored earlier, String canonical) {
-        if (!earlier.requestHash().equals(IdempotencyStore.fingerprint(canonical))) {
-            throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key already used",
-                    "This Idempotency-Key was used with a different request; use a new key for a new request.");
-        }
-        if (earlier.responseStatus() == null) {
-            throw ProblemException.conflict("idempotency-key-in-progress", "Request in progress",
-                    "A request with this Idempotency-Key has not finished; retry later.");
-        }
-        return new Outcome(earlier.responseStatus(), earlier.responseBody(), earlier.resourceId(), true);
+    private static Outcome replay(IdempotencyStore.Replay earlier) {
+        return new Outcome(earlier.status(), earlier.body(), earlier.resourceId(), true);
     }
 
     static String canonical(String code, PayRequest r) {
