@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
@@ -51,12 +49,7 @@ public final class KeystoreCaKeyStorage implements CaKeyStorage {
     @Override
     public synchronized Optional<CaKey> find(String alias) {
         try {
-            Key key = store.getKey(alias, password);
-            Certificate cert = store.getCertificate(alias);
-            if (!(key instanceof PrivateKey pk) || !(cert instanceof X509Certificate x)) {
-                return Optional.empty();
-            }
-            return Optional.of(new CaKey(alias, pk, x, null));
+            return CaKey.read(store, alias, password, null);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot read CA key " + alias + " from " + file, e);
         }

@@ -2,10 +2,8 @@ package org.kerege.signature.ca.domain;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Security;
 import java.security.cert.Certificate;
@@ -58,12 +56,7 @@ public final class Pkcs11CaKeyStorage implements CaKeyStorage {
     @Override
     public synchronized Optional<CaKey> find(String alias) {
         try {
-            Key key = store.getKey(alias, null);
-            Certificate cert = store.getCertificate(alias);
-            if (!(key instanceof PrivateKey pk) || !(cert instanceof X509Certificate x)) {
-                return Optional.empty();
-            }
-            return Optional.of(new CaKey(alias, pk, x, provider));
+            return CaKey.read(store, alias, null, provider);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot read CA key " + alias + " from " + description, e);
         }
