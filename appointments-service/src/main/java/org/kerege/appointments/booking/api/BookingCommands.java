@@ -24,6 +24,7 @@ import org.kerege.appointments.booking.domain.CheckInRule;
 import org.kerege.appointments.booking.domain.ShortCode;
 import org.kerege.appointments.booking.persistence.BookingStore;
 import org.kerege.platform.idempotency.IdempotencyStore;
+import org.kerege.platform.idempotency.IdempotentAnswer;
 import org.kerege.appointments.office.api.BookingProblems;
 import org.kerege.appointments.office.api.Offices;
 import org.kerege.appointments.office.domain.Office;
@@ -74,18 +75,14 @@ public class BookingCommands {
         this.config = config;
     }
 
-    /** A create response as sent (body kept as text so that a replay is identical byte for byte). */
-    public record Created(int status, String body, UUID id, boolean replayed) {
-    }
-
     @Transactional
-    public Created create(CreateBookingRequest request, String personId, String bookedBy, String callerKey,
+    public IdempotentAnswer create(CreateBookingRequest request, String personId, String bookedBy, String callerKey,
                           String idempotencyKey) {
         if (idempotencyKey != null) {
             Optional<IdempotencyStore.Replay> earlier = idempotency.claim(callerKey, CREATE, idempotencyKey,
                     canonical(request, personId));
             if (earlier.isPresent()) {
-                return new Created(earlier.get().status(), earlier.get().body(), earlier.get().resourceId(), true);
+                return IdempotentAnswer.replayOf(earlier.get());
             }
         }
         Office office = offices.require(request.officeId());
@@ -124,7 +121,7 @@ public class BookingCommands {
         if (idempotencyKey != null) {
             idempotency.complete(callerKey, CREATE, idempotencyKey, 201, body, booking.id());
         }
-        return new Created(201, body, booking.id(), false);
+        return IdempotentAnswer.fresh(201, body, booking.id());
     }
 
     @Transactional

@@ -27,6 +27,7 @@ import org.kerege.appointments.booking.api.BookingViews.RescheduleRequest;
 import org.kerege.appointments.booking.domain.Booking;
 import org.kerege.appointments.booking.domain.ShortCode;
 import org.kerege.platform.idempotency.IdempotencyStore;
+import org.kerege.platform.idempotency.IdempotentAnswer;
 import org.kerege.appointments.queue.api.TicketViews.TicketView;
 import org.kerege.platform.auth.Caller;
 import org.kerege.platform.auth.Roles;
@@ -85,14 +86,9 @@ public class BookingResource {
             personId = request.personId();
         }
         rateLimiter.hit(personId);
-        BookingCommands.Created created = commands.create(request, personId, caller.subject(), caller.subject(),
+        IdempotentAnswer created = commands.create(request, personId, caller.subject(), caller.subject(),
                 idempotencyKey);
-        Response.ResponseBuilder response = Response.status(created.status()).type(MediaType.APPLICATION_JSON)
-                .entity(created.body()).location(URI.create("/v1/bookings/" + created.id()));
-        if (created.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
+        return created.response().location(URI.create("/v1/bookings/" + created.id())).build();
     }
 
     @GET

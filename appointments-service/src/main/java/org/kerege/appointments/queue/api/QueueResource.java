@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kerege.platform.idempotency.IdempotencyStore;
+import org.kerege.platform.idempotency.IdempotentAnswer;
 import org.kerege.appointments.queue.api.TicketViews.IssueTicketRequest;
 import org.kerege.appointments.queue.api.TicketViews.QueueView;
 import org.kerege.appointments.queue.api.TicketViews.StatsView;
@@ -65,13 +66,8 @@ public class QueueResource {
             throw ProblemException.invalidField("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
         }
         requireOwnOffice(id);
-        TicketCommands.Issued issued = commands.issueWalkIn(id, request, caller.subject(), idempotencyKey);
-        Response.ResponseBuilder r = Response.status(issued.status()).type(MediaType.APPLICATION_JSON).entity(issued.body())
-                .location(URI.create("/v1/tickets/" + issued.id()));
-        if (issued.replayed()) {
-            r.header("Idempotent-Replayed", "true");
-        }
-        return r.build();
+        IdempotentAnswer issued = commands.issueWalkIn(id, request, caller.subject(), idempotencyKey);
+        return issued.response().location(URI.create("/v1/tickets/" + issued.id())).build();
     }
 
     @GET

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.kerege.appointments.AppointmentsConfig;
 import org.kerege.platform.idempotency.IdempotencyStore;
+import org.kerege.platform.idempotency.IdempotentAnswer;
 import org.kerege.appointments.office.api.BookingProblems;
 import org.kerege.appointments.office.api.Offices;
 import org.kerege.appointments.office.domain.Counter;
@@ -65,18 +66,15 @@ public class TicketCommands {
         this.config = config;
     }
 
-    public record Issued(int status, String body, UUID id, boolean replayed) {
-    }
-
     /** A walk-in ticket. */
     @Transactional
-    public Issued issueWalkIn(String officeId, TicketViews.IssueTicketRequest request, String callerKey, String idempotencyKey) {
+    public IdempotentAnswer issueWalkIn(String officeId, TicketViews.IssueTicketRequest request, String callerKey, String idempotencyKey) {
         String canonical = "{\"officeId\":\"" + officeId + "\",\"priority\":" + request.priority() + ",\"serviceCode\":\""
                 + request.serviceCode() + "\"}";
         if (idempotencyKey != null) {
             Optional<IdempotencyStore.Replay> earlier = idempotency.claim(callerKey, ISSUE, idempotencyKey, canonical);
             if (earlier.isPresent()) {
-                return new Issued(earlier.get().status(), earlier.get().body(), earlier.get().resourceId(), true);
+                return IdempotentAnswer.replayOf(earlier.get());
             }
         }
         Office office = offices.require(officeId);
@@ -96,7 +94,7 @@ public class TicketCommands {
         if (idempotencyKey != null) {
             idempotency.complete(callerKey, ISSUE, idempotencyKey, 201, body, ticket.id());
         }
-        return new Issued(201, body, ticket.id(), false);
+        return IdempotentAnswer.fresh(201, body, ticket.id());
     }
 
     /** Puts a ticket on the office's queue in the caller's transaction (walk-ins and check-ins). */

@@ -19,6 +19,7 @@ import org.kerege.payments.fee.domain.InvalidFeeOptionsException;
 import org.kerege.payments.fee.domain.Quote;
 import org.kerege.payments.fee.persistence.Fees;
 import org.kerege.platform.idempotency.IdempotencyStore;
+import org.kerege.platform.idempotency.IdempotentAnswer;
 import org.kerege.payments.invoice.domain.Invoice;
 import org.kerege.payments.invoice.domain.PaymentCode;
 import org.kerege.payments.invoice.messaging.InvoiceEvents;
@@ -75,24 +76,13 @@ public class InvoiceCommands {
         this.config = config;
     }
 
-    /**
-     * The response to a create request, as sent (the body is kept as text so a replay is identical).
-     *
-     * @param status   HTTP status
-     * @param body     JSON body
-     * @param id       the invoice id
-     * @param replayed true when this is the stored response of an earlier request with the same key
-     */
-    public record Created(int status, String body, UUID id, boolean replayed) {
-    }
-
     @Transactional
-    public Created issue(CreateInvoiceRequest request, Map<String, String> options, String idempotencyKey,
+    public IdempotentAnswer issue(CreateInvoiceRequest request, Map<String, String> options, String idempotencyKey,
                          String caller, String office) {
         if (idempotencyKey != null) {
             Optional<IdempotencyStore.Replay> earlier = idempotency.claim(caller, CREATE, idempotencyKey, canonical(request));
             if (earlier.isPresent()) {
-                return new Created(earlier.get().status(), earlier.get().body(), earlier.get().resourceId(), true);
+                return IdempotentAnswer.replayOf(earlier.get());
             }
         }
         Quote quote;
@@ -143,7 +133,7 @@ public class InvoiceCommands {
         if (idempotencyKey != null) {
             idempotency.complete(caller, CREATE, idempotencyKey, 201, body, id);
         }
-        return new Created(201, body, id, false);
+        return IdempotentAnswer.fresh(201, body, id);
     }
 
     @Transactional

@@ -28,6 +28,7 @@ import org.kerege.platform.auth.Roles;
 import org.kerege.platform.problem.ProblemException;
 import org.kerege.payments.PaymentsConfig;
 import org.kerege.platform.idempotency.IdempotencyStore;
+import org.kerege.platform.idempotency.IdempotentAnswer;
 import org.kerege.payments.qr.domain.QrImages;
 
 /** Invoices (payment slips): issue, read, cancel. */
@@ -65,15 +66,11 @@ public class InvoiceResource {
             throw ProblemException.invalidField("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
         }
         String office = caller.hasRole(Roles.OFFICER) ? caller.office() : caller.claim("office").orElse(null);
-        InvoiceCommands.Created created = commands.issue(request, options(request.options()), idempotencyKey,
+        IdempotentAnswer created = commands.issue(request, options(request.options()), idempotencyKey,
                 caller.subject(), office);
-        Response.ResponseBuilder response = Response.status(created.status()).type(MediaType.APPLICATION_JSON)
-                .entity(created.body());
+        Response.ResponseBuilder response = created.response();
         if (created.status() == 201) {
             response.location(URI.create("/v1/invoices/" + created.id()));
-        }
-        if (created.replayed()) {
-            response.header("Idempotent-Replayed", "true");
         }
         return response.build();
     }

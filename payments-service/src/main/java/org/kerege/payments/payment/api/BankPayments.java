@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.kerege.platform.idempotency.IdempotencyStore;
+import org.kerege.platform.idempotency.IdempotentAnswer;
 import org.kerege.payments.invoice.domain.Invoice;
 import org.kerege.payments.invoice.domain.InvoiceStatus;
 import org.kerege.payments.invoice.domain.PaymentCode;
@@ -61,10 +62,6 @@ public class BankPayments {
         this.qr = qr;
     }
 
-    /** A response as sent, kept as text so a replay is byte for byte the same. */
-    public record Outcome(int status, String body, UUID id, boolean replayed) {
-    }
-
     /** The invoice of a typed payment code. 400 when the code's check character is wrong, 404 when unknown. */
     @Transactional
     public BankInvoiceView lookup(String typedCode) {
@@ -109,13 +106,13 @@ public class BankPayments {
      * one key: the second waits on the key's primary key until the first commits, then replays it.
      */
     @Transactional
-    public Outcome pay(String bank, String typedCode, PayRequest request, String key) {
+    public IdempotentAnswer pay(String bank, String typedCode, PayRequest request, String key) {
         String code = PaymentCode.normalise(typedCode);
         String callerScope = "bank:" + bank;
         if (key != null) {
             Optional<IdempotencyStore.Replay> earlier = idempotency.claim(callerScope, PAY, key, canonical(code, request));
             if (earlier.isPresent()) {
-                return replay(earlier.get());
+                return IdempotentAnswer.replayOf(earlier.get());
             }
         }
         Invoice invoice = byCode(typedCode);
@@ -140,7 +137,7 @@ public class BankPayments {
         if (key != null) {
             idempotency.complete(callerScope, PAY, key, 201, body, row.id());
         }
-        return new Outcome(201, body, row.id(), false);
+        return IdempotentAnswer.fresh(201, body, row.id());
     }
 
     /** A payment, for officers and admins. */
@@ -152,7 +149,7 @@ public class BankPayments {
 
     /** Refunds all (amount null) or part of a payment. */
     @Transactional
-    public Outcome refund(UUID paymentId, Long amountMinor, String reason, String by, String key) {
+    public IdempotentAnswer refund(UUID paymentId, Long amountMinor, String reason, String by, String key) {
         Map<String, Object> canonical = new LinkedHashMap<>();
         canonical.put("paymentId", paymentId.toString());
         canonical.put("amountMinor", amountMinor);
@@ -161,7 +158,7 @@ public class BankPayments {
         if (key != null) {
             Optional<IdempotencyStore.Replay> earlier = idempotency.claim(by, REFUND, key, canonicalText);
             if (earlier.isPresent()) {
-                return replay(earlier.get());
+                return IdempotentAnswer.replayOf(earlier.get());
             }
         }
         PaymentStore.PaymentRow row = payments.find(paymentId, true)
@@ -196,7 +193,7 @@ public class BankPayments {
         if (key != null) {
             idempotency.complete(by, REFUND, key, 201, body, refundId);
         }
-        return new Outcome(201, body, refundId, false);
+        return IdempotentAnswer.fresh(201, body, refundId);
     }
 
     private Invoice byCode(String typedCode) {
@@ -211,9 +208,6 @@ public class BankPayments {
         return invoices.find(id).orElseThrow(() -> ProblemException.notFound("Invoice", code));
     }
 
-    private static Outcome replay(IdempotencyStore.Replay earlier) {
-        return new Outcome(earlier.status(), earlier.body(), earlier.resourceId(), true);
-    }
 
     static String canonical(String code, PayRequest r) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -93,11 +93,6 @@ public class BankResource {
         if (idempotencyKey != null && !IdempotencyStore.isWellFormed(idempotencyKey)) {
             throw ProblemException.invalidField("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
         }
-        BankPayments.Outcome outcome = payments.pay(bank, paymentCode, request, idempotencyKey);
-        Response.ResponseBuilder r = Response.status(outcome.status()).type(MediaType.APPLICATION_JSON).entity(outcome.body());
-        if (outcome.replayed()) {
-            r.header("Idempotent-Replayed", "true");
-        }
-        return r.build();
+        return payments.pay(bank, paymentCode, request, idempotencyKey).response().build();
     }
 }

@@ -59,13 +59,8 @@ public class PaymentResource {
         if (idempotencyKey != null && !IdempotencyStore.isWellFormed(idempotencyKey)) {
             throw ProblemException.invalidField("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
         }
-        BankPayments.Outcome o = payments.refund(paymentId, request.amountMinor(), request.reason().strip(),
-                caller.subject(), idempotencyKey);
-        Response.ResponseBuilder r = Response.status(o.status()).type(MediaType.APPLICATION_JSON).entity(o.body());
-        if (o.replayed()) {
-            r.header("Idempotent-Replayed", "true");
-        }
-        return r.build();
+        return payments.refund(paymentId, request.amountMinor(), request.reason().strip(), caller.subject(),
+                idempotencyKey).response().build();
     }
 
     static UUID uuid(String text) {
