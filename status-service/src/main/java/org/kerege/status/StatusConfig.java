@@ -35,6 +35,19 @@ public interface StatusConfig {
         /** The throttling window. */
         @WithDefault("PT15M")
         Duration window();
+
+        /** Answers of the public lookup kept in memory (PublicStatusCache, ADR 0007). */
+        Cache cache();
+
+        interface Cache {
+            /** How many applications' answers are kept at most; 0 keeps none (every lookup reads the database). */
+            @WithDefault("100000")
+            int maxEntries();
+
+            /** A kept answer is dropped after this long even if no change was announced. */
+            @WithDefault("PT10M")
+            Duration timeToLive();
+        }
     }
 
     interface Watch {

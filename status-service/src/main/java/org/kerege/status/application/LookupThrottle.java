@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.kerege.platform.problem.ProblemException;
 import org.kerege.status.StatusConfig;
+import org.kerege.status.application.lookup.PublicStatusCache;
 
 /**
  * Throttles guessing of access codes: failed lookups are counted per application number and per client
@@ -22,11 +23,13 @@ public class LookupThrottle {
     private final EntityManager em;
     private final Clock clock;
     private final StatusConfig config;
+    private final PublicStatusCache answers;
 
-    public LookupThrottle(EntityManager em, Clock clock, StatusConfig config) {
+    public LookupThrottle(EntityManager em, Clock clock, StatusConfig config, PublicStatusCache answers) {
         this.em = em;
         this.clock = clock;
         this.config = config;
+        this.answers = answers;
     }
 
     /** @param number a well-formed application number, or null @throws ProblemException 429 when the number or the client has used up its failures in this window */
@@ -41,15 +44,19 @@ public class LookupThrottle {
         }
     }
 
-    /** Counts a failed lookup, in its own transaction so that the 404 that follows does not undo it. */
+    /**
+     * Counts a failed lookup, in its own transaction so that the 404 that follows does not undo it. A number or a
+     * client that reaches its limit is also blocked at once in this instance's in-memory answers (the others learn
+     * it from the database's notification).
+     */
     public void failed(String number, String client) {
         Instant now = clock.instant();
         Duration window = config.lookup().window();
         QuarkusTransaction.requiringNew().run(() -> {
             if (number != null) {
-                count("n:" + number, now, window);
+                count(PublicStatusCache.numberKey(number), config.lookup().maxFailuresPerNumber(), now, window);
             }
-            count("c:" + client, now, window);
+            count(PublicStatusCache.clientKey(client), config.lookup().maxFailuresPerClient(), now, window);
         });
     }
 
@@ -69,14 +76,18 @@ public class LookupThrottle {
         return Math.max(1, Duration.between(now, end).toSeconds());
     }
 
-    private void count(String key, Instant now, Duration window) {
-        em.createNativeQuery("""
+    private void count(String key, int max, Instant now, Duration window) {
+        Object[] row = (Object[]) em.createNativeQuery("""
                         insert into lookup_throttle (key, window_start, failures) values (?1, ?2, 1)
                         on conflict (key) do update set
                           failures = case when lookup_throttle.window_start <= ?3 then 1 else lookup_throttle.failures + 1 end,
-                          window_start = case when lookup_throttle.window_start <= ?3 then ?2 else lookup_throttle.window_start end""")
+                          window_start = case when lookup_throttle.window_start <= ?3 then ?2 else lookup_throttle.window_start end
+                        returning window_start, failures""")
                 .setParameter(1, key).setParameter(2, Timestamp.from(now))
-                .setParameter(3, Timestamp.from(now.minus(window))).executeUpdate();
+                .setParameter(3, Timestamp.from(now.minus(window))).getSingleResult();
+        if (((Number) row[1]).intValue() >= max) {
+            answers.block(key, toInstant(row[0]).plus(window), now);
+        }
     }
 
     private static Instant toInstant(Object value) {

@@ -51,7 +51,8 @@ public class StatusReader {
     public sealed interface Result permits Found, NotFound, Throttled {
     }
 
-    public record Found(Views.Status status) implements Result {
+    /** The status, and the stored hash of the access code that opened it (for the in-memory answers). */
+    public record Found(Views.Status status, byte[] accessCodeHash) implements Result {
     }
 
     public record NotFound() implements Result {
@@ -119,7 +120,7 @@ public class StatusReader {
                 String next = w.state(state).map(x -> x.nextStep(language)).orElse(null);
                 return new Found(new Views.Status(number, serviceCode, state, w.isTerminal(state), next,
                         Delivery.valueOf(r.getString(5)),
-                        r.getTimestamp(6).toInstant().atZone(ZoneId.of(zone)).toOffsetDateTime(), due, steps));
+                        r.getTimestamp(6).toInstant().atZone(ZoneId.of(zone)).toOffsetDateTime(), due, steps), hash);
             }
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("status lookup failed: " + e.getMessage(), e);

@@ -71,8 +71,14 @@ public final class StatusBench {
         deleteTree(work);
         Files.createDirectories(work);
 
-        try (Suite suite = Suite.builder().repoRoot(repo).dataDir(work).randomPorts().services(Suite.Service.STATUS)
-                .javaOptions(jvm).start()) {
+        // --answers-in-memory=false: every lookup reads the database (PublicStatusCache off), to see that path alone.
+        boolean inMemory = Boolean.parseBoolean(o.getOrDefault("answers-in-memory", "true"));
+        Suite.Builder builder = Suite.builder().repoRoot(repo).dataDir(work).randomPorts().services(Suite.Service.STATUS)
+                .javaOptions(jvm);
+        if (!inMemory) {
+            builder.env(Suite.Service.STATUS, "KEREGE_STATUS_LOOKUP_CACHE_MAX_ENTRIES", "0");
+        }
+        try (Suite suite = builder.start()) {
             String base = suite.url(Suite.Service.STATUS, 1);
             String token = suite.token("officer", "bench-officer", Map.of("office", "kg.bishkek.psc-1",
                     "name", "Bench Officer", "position", "Inspector"));
@@ -118,8 +124,9 @@ public final class StatusBench {
             StringBuilder b = new StringBuilder();
             b.append("# Status lookup vs pgbench -S\n\n")
                     .append(String.format(Locale.ROOT, "%s; %d clients, %d threads, %d s per run, %d applications, pgbench scale %d; "
-                                    + "JVM options %s; load before: %s%n%n", Instant.now(), connections, threads, duration,
-                            applications, scale, jvm, load()))
+                                    + "JVM options %s; load before: %s; public answers kept in memory: %s%n%n", Instant.now(),
+                            connections, threads, duration, applications, scale, jvm, load(),
+                            inMemory ? "yes (the default)" : "no (kerege.status.lookup.cache.max-entries=0)"))
                     .append("| round | lookups/s (wrk) | latency | non-2xx | pgbench -S tps | ratio |\n")
                     .append("|---|---|---|---|---|---|\n");
             lines.forEach(l -> b.append(l).append('\n'));

@@ -1,5 +1,7 @@
 package org.kerege.status.application.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,6 +45,7 @@ import org.kerege.status.application.ApplicationCommands;
 import org.kerege.status.application.LookupThrottle;
 import org.kerege.status.application.StatusReader;
 import org.kerege.status.application.domain.AccessCode;
+import org.kerege.status.application.lookup.PublicStatusCache;
 import org.kerege.status.application.domain.ApplicationNumber;
 import org.kerege.status.application.domain.Delivery;
 import org.kerege.status.application.domain.Workflow;
@@ -55,6 +58,7 @@ import org.kerege.status.application.persistence.ApplicationEntity;
 public class ApplicationResource {
 
     static final String ACCESS_CODE_HEADER = "X-Access-Code";
+    static final String PUBLIC_STATUS_TYPE = MediaType.APPLICATION_JSON;
     static final List<String> ROLES = List.of(Roles.CITIZEN, Roles.OFFICER, Roles.BANK, Roles.PARTNER, Roles.ADMIN,
             Roles.SERVICE);
 
@@ -64,15 +68,20 @@ public class ApplicationResource {
     private final Caller caller;
     private final Clock clock;
     private final EntityManager em;
+    private final PublicStatusCache answers;
+    private final ObjectMapper json;
 
     public ApplicationResource(ApplicationCommands commands, LookupThrottle throttle, StatusReader reader,
-                               Caller caller, Clock clock, EntityManager em) {
+                               Caller caller, Clock clock, EntityManager em, PublicStatusCache answers,
+                               ObjectMapper json) {
         this.commands = commands;
         this.throttle = throttle;
         this.reader = reader;
         this.caller = caller;
         this.clock = clock;
         this.em = em;
+        this.answers = answers;
+        this.json = json;
     }
 
     @POST
@@ -145,6 +154,8 @@ public class ApplicationResource {
         if (accessCode != null) {
             String client = clientOf(request);
             String key = ApplicationNumber.isWellFormed(number) ? number : null;
+            // Read before the database: an answer is kept only if nothing changed while it was being read.
+            long generation = answers.generation();
             StatusReader.Result result = reader.lookup(key, client, accessCode);
             if (result instanceof StatusReader.Throttled t) {
                 return Response.status(429).type(Problem.MEDIA_TYPE).entity(new ProblemException(429, "too-many-lookups",
@@ -153,7 +164,9 @@ public class ApplicationResource {
                         .header("Retry-After", t.retryAfterSeconds()).build();
             }
             if (result instanceof StatusReader.Found f) {
-                return Response.ok(f.status()).header("Cache-Control", "no-store").build();
+                byte[] body = written(f.status());
+                answers.put(key, f.accessCodeHash(), body, generation);
+                return publicStatus(Response.ok(body)).build();
             }
             throttle.failed(key, client);
             throw notFound(number);
@@ -240,6 +253,19 @@ public class ApplicationResource {
             return new Views.QueueItem((String) r[0], (String) r[1], (String) r[2], (String) r[3], due, late,
                     Views.at(submitted, zone));
         }).filter(i -> !Boolean.TRUE.equals(overdue) || i.overdue()).toList();
+    }
+
+    /** The headers of a public status answer, the same whether it comes from the database or from memory. */
+    static Response.ResponseBuilder publicStatus(Response.ResponseBuilder answer) {
+        return answer.type(PUBLIC_STATUS_TYPE).header("Cache-Control", "no-store");
+    }
+
+    private byte[] written(Views.Status status) {
+        try {
+            return json.writeValueAsBytes(status);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write a status", e);
+        }
     }
 
     private static ApplicationEntity find(String number) {

@@ -1,5 +1,7 @@
 package org.kerege.status.application.domain;
 
+import java.util.regex.Pattern;
+
 /**
  * Application and complaint numbers: readable, unique across instances because the sequence number
  * comes from one database sequence: {@code KG-2026-000123}, complaints {@code KZ-C-2026-000007}.
@@ -23,8 +25,10 @@ public final class ApplicationNumber {
         return (dot == 2 ? serviceCode.substring(0, 2) : "").toUpperCase(java.util.Locale.ROOT);
     }
 
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Z]{2}-(C-)?\\d{4}-\\d{6,12}");
+
     /** Whether a text has the shape of a number (so malformed input is a 404 without touching the database). */
     public static boolean isWellFormed(String number) {
-        return number != null && number.matches("[A-Z]{2}-(C-)?\\d{4}-\\d{6,12}");
+        return number != null && number.length() <= 40 && WELL_FORMED.matcher(number).matches();
     }
 }

@@ -3,6 +3,7 @@ package org.kerege.status.application.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -13,8 +14,10 @@ import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.kerege.status.application.domain.Delivery;
+import org.kerege.status.application.lookup.PublicViewChanges;
 
 @Entity
+@EntityListeners(PublicViewChanges.class)
 @Table(name = "application")
 public class ApplicationEntity extends PanacheEntityBase {
 

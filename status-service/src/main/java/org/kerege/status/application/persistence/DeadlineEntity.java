@@ -3,6 +3,7 @@ package org.kerege.status.application.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -13,8 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.kerege.status.application.domain.ClockType;
+import org.kerege.status.application.lookup.PublicViewChanges;
 
 @Entity
+@EntityListeners(PublicViewChanges.class)
 @Table(name = "deadline")
 public class DeadlineEntity extends PanacheEntityBase {
 

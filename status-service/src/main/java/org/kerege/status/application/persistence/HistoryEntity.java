@@ -3,6 +3,7 @@ package org.kerege.status.application.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -11,8 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.kerege.status.application.lookup.PublicViewChanges;
 
 @Entity
+@EntityListeners(PublicViewChanges.class)
 @Table(name = "application_history")
 public class HistoryEntity extends PanacheEntityBase {
 
