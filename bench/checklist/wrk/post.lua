@@ -6,6 +6,7 @@
 --
 --   wrk -t2 -c32 -d20s -s post.lua http://localhost:8081 -- checklist
 --   wrk -t2 -c32 -d20s -s post.lua http://localhost:8090 -- echo
+--   wrk -t2 -c32 -d20s -s post.lua http://localhost:8090 -- echo-event-loop
 --
 -- The requests are formatted once per thread (init), so the script adds next to no client work per request.
 
@@ -28,11 +29,13 @@ local next_index = 0
 
 function init(args)
   local target = args[1] or "checklist"
-  if target ~= "checklist" and target ~= "echo" then
-    error("post.lua: the argument after -- must be 'checklist' or 'echo', not '" .. target .. "'")
+  if target ~= "checklist" and target ~= "echo" and target ~= "echo-event-loop" then
+    error("post.lua: the argument after -- must be 'checklist', 'echo' or 'echo-event-loop', not '" .. target .. "'")
   end
   for i, f in ipairs(facts) do
-    local path = (target == "echo") and "/echo" or ("/v1/services/" .. f.code .. "/checklist")
+    local path = (target == "echo") and "/echo"
+        or (target == "echo-event-loop") and "/echo/event-loop"
+        or ("/v1/services/" .. f.code .. "/checklist")
     local headers = {
       ["Content-Type"] = "application/json",
       ["Accept"] = "application/json",

@@ -6,11 +6,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import io.smallrye.common.annotation.NonBlocking;
 
 /**
  * The baseline of the checklist throughput bench ({@code bench/checklist}): a trivial JSON endpoint that, like
  * the checklist endpoint, parses a small JSON object from the request body and writes a small JSON object. It
- * takes the same body as the checklist (a map of applicant facts) so that both sides parse the same bytes.
+ * takes the same body as the checklist (a map of applicant facts) so that both sides parse the same bytes. Two
+ * variants: Quarkus's default (a worker thread) and on the event loop.
  */
 @Path("/echo")
 public class EchoResource {
@@ -27,6 +29,22 @@ public class EchoResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Echo echo(Map<String, Object> body) {
+        return new Echo("echo", body == null ? 0 : body.size());
+    }
+
+    /**
+     * The same echo answered on the event loop ({@code @NonBlocking}), without the hop to a worker thread: the
+     * baseline for an endpoint that does the same, like the checklist when its catalog is in memory.
+     *
+     * @param body any JSON object
+     * @return as {@link #echo(Map)}
+     */
+    @POST
+    @Path("/event-loop")
+    @NonBlocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Echo echoOnEventLoop(Map<String, Object> body) {
         return new Echo("echo", body == null ? 0 : body.size());
     }
 }

@@ -3,6 +3,7 @@ package org.kerege.requirements.catalog.domain;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,9 +16,11 @@ public final class ApplicantFacts {
     private static final ApplicantFacts EMPTY = new ApplicantFacts(Map.of());
 
     private final Map<String, Object> values;
+    private final int hash;
 
     ApplicantFacts(Map<String, Object> values) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.hash = spreadHash(this.values);
     }
 
     public static ApplicantFacts empty() {
@@ -54,9 +57,32 @@ public final class ApplicantFacts {
         return o instanceof ApplicantFacts other && values.equals(other.values);
     }
 
+    /**
+     * Consistent with {@link #equals} (independent of the order of the facts) but well spread: {@link Map#hashCode}
+     * adds {@code key ^ value} per fact, so situations that differ only in small numbers (age 16–95 and 1–5 years
+     * of extension) collide by the dozen, and the cache of written checklists degrades into tree bins.
+     */
     @Override
     public int hashCode() {
-        return values.hashCode();
+        return hash;
+    }
+
+    private static int spreadHash(Map<String, Object> values) {
+        int h = 0;
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            h += mix(31 * e.getKey().hashCode() + Objects.hashCode(e.getValue()));
+        }
+        return h;
+    }
+
+    /** MurmurHash3's 32-bit finaliser. */
+    private static int mix(int x) {
+        x ^= x >>> 16;
+        x *= 0x85ebca6b;
+        x ^= x >>> 13;
+        x *= 0xc2b2ae35;
+        x ^= x >>> 16;
+        return x;
     }
 
     @Override

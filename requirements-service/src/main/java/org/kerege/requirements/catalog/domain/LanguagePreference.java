@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The languages a caller asked for, best first, reduced to the languages the catalog is written in.
@@ -36,10 +37,29 @@ public record LanguagePreference(List<String> languages) {
      * the list, {@code q=0} and {@code *} are ignored, region subtags are dropped, unsupported languages
      * are skipped. A malformed or absent header gives {@link #NONE} (the fallback order still applies).
      */
+    /**
+     * Headers already parsed: browsers and apps send few distinct Accept-Language values, and parsing one costs
+     * more than the rest of a cached checklist answer. Bounded; past the bound headers are parsed every time.
+     */
+    private static final Map<String, LanguagePreference> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 1_000;
+
     public static LanguagePreference fromAcceptLanguage(String header) {
         if (header == null || header.isBlank()) {
             return NONE;
         }
+        LanguagePreference known = PARSED.get(header);
+        if (known != null) {
+            return known;
+        }
+        LanguagePreference parsed = parse(header);
+        if (PARSED.size() < MAX_PARSED) {
+            PARSED.putIfAbsent(header, parsed);
+        }
+        return parsed;
+    }
+
+    private static LanguagePreference parse(String header) {
         List<Locale.LanguageRange> ranges;
         try {
             ranges = new ArrayList<>(Locale.LanguageRange.parse(header));

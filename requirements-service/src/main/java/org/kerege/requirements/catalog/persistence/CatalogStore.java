@@ -102,6 +102,20 @@ public class CatalogStore {
         return new VersionInfo(version.number(), now, publishedBy, source, version.entries().size());
     }
 
+    /**
+     * The newest published version without touching the database, or empty when that cannot be said
+     * from memory: the newest number was last read more than 2 s ago (another instance may have
+     * published since), or that version is not loaded yet. Callers on the event loop use this and fall
+     * back to {@link #current()} on a worker thread.
+     */
+    public Optional<CatalogVersion> currentInMemory() {
+        int number = latest;
+        if (number == 0 || System.nanoTime() - latestCheckedAt > LATEST_CHECK_NANOS) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(versions.get(number));
+    }
+
     /** The newest published version; empty only before the first start has published one. */
     public Optional<CatalogVersion> current() {
         long now = System.nanoTime();
