@@ -1,5 +1,6 @@
 package org.kerege.platform.http;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -10,6 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Plain Java; thread-safe.
  */
 public final class InFlightLimiter {
+
+    /** Ordinary requests in flight per processor when not configured. */
+    public static final int PER_CORE = 4;
+    /** Priority ceiling as a multiple of the ordinary limit when not configured. */
+    public static final int PRIORITY_FACTOR = 4;
 
     private final int limit;
     private final int priorityLimit;
@@ -25,6 +31,27 @@ public final class InFlightLimiter {
         }
         this.limit = limit;
         this.priorityLimit = priorityLimit;
+    }
+
+    /**
+     * The limiter for an instance with {@code processors} CPUs: the configured limits, or for those not configured
+     * {@value #PER_CORE} ordinary requests per processor and a priority ceiling {@value #PRIORITY_FACTOR} times the
+     * ordinary limit. A configured 0 turns shedding off.
+     */
+    public static InFlightLimiter forProcessors(Optional<Integer> limit, Optional<Integer> priorityLimit, int processors) {
+        int ordinary = limit.orElse(PER_CORE * Math.max(1, processors));
+        int priority = priorityLimit.orElse(ordinary * PRIORITY_FACTOR);
+        return new InFlightLimiter(ordinary, Math.max(ordinary, priority));
+    }
+
+    /** The ordinary limit (0: shedding off). */
+    public int limit() {
+        return limit;
+    }
+
+    /** The ceiling for priority requests. */
+    public int priorityLimit() {
+        return priorityLimit;
     }
 
     /**

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * Sheds load before it is queued: when too many API requests are in progress in this instance, new
@@ -22,6 +23,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class LoadShedding {
 
+    private static final Logger LOG = Logger.getLogger(LoadShedding.class);
+
     private final LoadSheddingConfig config;
     private final InFlightLimiter limiter;
     private final List<Pattern> priority;
@@ -30,8 +33,12 @@ public class LoadShedding {
 
     public LoadShedding(LoadSheddingConfig config, MeterRegistry registry) {
         this.config = config;
-        this.limiter = new InFlightLimiter(config.maxInFlight(),
-                Math.max(config.maxInFlight(), config.priorityMaxInFlight()));
+        int processors = Runtime.getRuntime().availableProcessors();
+        this.limiter = InFlightLimiter.forProcessors(config.maxInFlight(), config.priorityMaxInFlight(), processors);
+        LOG.infof("Load shedding: %s", limiter.limit() <= 0 ? "off (kerege.http.shedding.max-in-flight=0)"
+                : limiter.limit() + " ordinary and " + limiter.priorityLimit() + " priority API requests in progress at "
+                + "once, " + processors + " processor(s)" + (config.maxInFlight().isPresent() ? "" : ", "
+                + InFlightLimiter.PER_CORE + " per processor"));
         this.priority = config.priorityPaths().orElse(List.of()).stream().map(Pattern::compile).toList();
         this.shed = Counter.builder("kerege.http.shed").description("API requests refused with 429 under overload")
                 .register(registry);

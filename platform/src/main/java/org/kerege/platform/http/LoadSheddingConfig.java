@@ -9,13 +9,19 @@ import java.util.Optional;
 @ConfigMapping(prefix = "kerege.http.shedding")
 public interface LoadSheddingConfig {
 
-    /** Ordinary API requests in progress at once per instance; beyond it, 429. 0 turns shedding off. */
-    @WithDefault("300")
-    int maxInFlight();
+    /**
+     * Ordinary API requests in progress at once per instance; beyond it, 429. 0 turns shedding off. Unset: {@value
+     * InFlightLimiter#PER_CORE} per processor the JVM sees ({@link InFlightLimiter#forProcessors}), because what an
+     * instance can have in progress without starving its own event loop grows with its CPUs, not with a fixed figure
+     * (bench/load: 64 in flight on 2 cores stopped the instance answering at all; 8 kept it answering).
+     */
+    Optional<Integer> maxInFlight();
 
-    /** Ceiling for priority requests (matching {@link #priorityPaths()}); at least max-in-flight. */
-    @WithDefault("600")
-    int priorityMaxInFlight();
+    /**
+     * Ceiling for priority requests (matching {@link #priorityPaths()}); at least max-in-flight. Unset: {@value
+     * InFlightLimiter#PRIORITY_FACTOR} times max-in-flight.
+     */
+    Optional<Integer> priorityMaxInFlight();
 
     /**
      * Regular expressions over "METHOD path" of requests that keep answering after ordinary ones are

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +14,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class InFlightLimiterTest {
+
+    @Test
+    void unconfigured_limits_follow_the_processors() {
+        InFlightLimiter two = InFlightLimiter.forProcessors(Optional.empty(), Optional.empty(), 2);
+        assertEquals(8, two.limit(), "4 ordinary requests per processor");
+        assertEquals(32, two.priorityLimit(), "priority ceiling 4 times the ordinary limit");
+        InFlightLimiter sixteen = InFlightLimiter.forProcessors(Optional.empty(), Optional.empty(), 16);
+        assertEquals(64, sixteen.limit());
+        assertEquals(256, sixteen.priorityLimit());
+        assertEquals(4, InFlightLimiter.forProcessors(Optional.empty(), Optional.empty(), 0).limit(),
+                "at least one processor is assumed");
+    }
+
+    @Test
+    void configured_limits_win_and_the_priority_ceiling_is_never_below_the_ordinary_limit() {
+        InFlightLimiter set = InFlightLimiter.forProcessors(Optional.of(300), Optional.of(600), 2);
+        assertEquals(300, set.limit());
+        assertEquals(600, set.priorityLimit());
+        assertEquals(1200, InFlightLimiter.forProcessors(Optional.of(300), Optional.empty(), 2).priorityLimit());
+        assertEquals(50, InFlightLimiter.forProcessors(Optional.of(50), Optional.of(10), 2).priorityLimit());
+    }
+
+    @Test
+    void zero_turns_shedding_off() {
+        InFlightLimiter off = InFlightLimiter.forProcessors(Optional.of(0), Optional.empty(), 2);
+        for (int i = 0; i < 10_000; i++) {
+            assertTrue(off.tryAcquire(false));
+        }
+    }
 
     @Test
     void ordinary_requests_are_refused_at_the_limit_and_priority_ones_only_at_their_ceiling() {

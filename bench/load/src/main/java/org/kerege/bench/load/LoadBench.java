@@ -56,8 +56,8 @@ import org.kerege.devstack.Suite;
  *   <li><b>payments</b> ({@link #payments}, {@code PaymentBurstSimulation}): M invoices issued by an officer, then
  *       several banks pay each at once, plus a twin of one request and replays; afterwards PostgreSQL must show at
  *       most one payment per invoice and as many payments as fresh 201s (double payments = 0).</li>
- *   <li><b>overload</b> ({@link #overload}, {@code OverloadSimulation}): status-service runs with a low
- *       {@code kerege.http.shedding.max-in-flight}; a rush far above capacity must get 429 with Retry-After while
+ *   <li><b>overload</b> ({@link #overload}, {@code OverloadSimulation}): status-service runs with its default
+ *       {@code kerege.http.shedding.max-in-flight} (4 per processor) unless told otherwise; a rush far above capacity must get 429 with Retry-After while
  *       status lookups keep answering, and ordinary requests must succeed again after the rush (also probed here).</li>
  * </ol>
  *
@@ -65,9 +65,9 @@ import org.kerege.devstack.Suite;
  * rush: {@code --users=3000 --rush-during=60 --rush-days=3 --attempts=3 --confirm=true --office=kg-bishkek-1
  * --service=kg.passport.id-card}; payments: {@code --invoices=1000 --banks=4 --contenders=3 --pay-during=30
  * --twin=true --replay=true}; overload: {@code --overload-rate=1000 --overload-during=30 --lookup-rate=20
- * --recovery-gap=5 --recovery-rate=20 --recovery-during=20 --applications=500 --max-in-flight=8
- * --priority-max-in-flight=} (empty: the service's default) {@code --shed=status} (services started with the low
- * max-in-flight); {@code --repo}, {@code --work=bench/load/target/load}, {@code --out=bench/load/target/results.md}.
+ * --recovery-gap=5 --recovery-rate=20 --recovery-during=20 --applications=500 --max-in-flight=} (empty: the
+ * service's default) {@code --priority-max-in-flight=} (empty: the service's default) {@code --shed=status} (services given
+ * --max-in-flight); {@code --repo}, {@code --work=bench/load/target/load}, {@code --out=bench/load/target/results.md}.
  */
 public final class LoadBench {
 
@@ -107,7 +107,7 @@ public final class LoadBench {
             if (!a.startsWith("--") || !a.contains("=")) {
                 System.err.println("usage: LoadBench [--sims=rush,payments,overload] [--instances=1] [--users=3000] "
                         + "[--rush-during=60] [--invoices=1000] [--banks=4] [--contenders=3] [--overload-rate=1000] "
-                        + "[--overload-during=30] [--max-in-flight=8] ... (see bench/load/README.md)");
+                        + "[--overload-during=30] [--max-in-flight=] ... (see bench/load/README.md)");
                 System.exit(2);
             }
             options.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
@@ -151,10 +151,12 @@ public final class LoadBench {
                 .output(System.out);
         List<String> shed = Arrays.stream(opt("shed", "status").split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .toList();
-        String maxInFlight = opt("max-in-flight", "8");
+        String maxInFlight = opt("max-in-flight", "");
         String priorityMax = opt("priority-max-in-flight", "");
         for (String s : shed) {
-            b.env(Suite.Service.of(s), "KEREGE_HTTP_SHEDDING_MAX_IN_FLIGHT", maxInFlight);
+            if (!maxInFlight.isEmpty()) {
+                b.env(Suite.Service.of(s), "KEREGE_HTTP_SHEDDING_MAX_IN_FLIGHT", maxInFlight);
+            }
             if (!priorityMax.isEmpty()) {
                 b.env(Suite.Service.of(s), "KEREGE_HTTP_SHEDDING_PRIORITY_MAX_IN_FLIGHT", priorityMax);
             }
@@ -544,7 +546,8 @@ public final class LoadBench {
                         + "(ordinary path, database work); status lookups `GET /v1/applications/{number}` with the talon's "
                         + "access code (priority path) at %s/s throughout (%d applications); after the rush and a %d s gap, "
                         + "the work queue at %s/s for %d s (recovery). One request per user, no retries.%n%n",
-                opt("max-in-flight", "8"), opt("priority-max-in-flight", "").isEmpty() ? " (priority ceiling: the "
+                opt("max-in-flight", "").isEmpty() ? "(default: 4 per processor)" : opt("max-in-flight", ""),
+                opt("priority-max-in-flight", "").isEmpty() ? " (priority ceiling: the "
                         + "service's default)" : ", `priority-max-in-flight=" + opt("priority-max-in-flight", "") + "`",
                 rate, during, office, opt("lookup-rate", "20"), apps, gap, opt("recovery-rate", "20"), recovery));
         table(t, st, List.of("rush", "lookup-during-rush", "lookup-after-rush", "recovery"));
@@ -848,8 +851,10 @@ public final class LoadBench {
                 .append("alone.\n\n");
         t.append(String.format(Locale.ROOT, "**Suite**: requirements, appointments, payments and status services, %d instance(s) "
                         + "each (JVM options `%s`), embedded PostgreSQL and a Kafka broker; started in %.0f s. Load shedding: "
-                        + "`kerege.http.shedding.max-in-flight=%s`%s for %s; the others keep their defaults (300 / 600).%n%n",
-                instances, String.join(" ", Suite.DEFAULT_JAVA_OPTIONS), suiteSeconds, maxInFlight,
+                        + "`kerege.http.shedding.max-in-flight=%s`%s for %s; the others keep their defaults (4 ordinary and 16 "
+                        + "priority requests per processor).%n%n",
+                instances, String.join(" ", Suite.DEFAULT_JAVA_OPTIONS), suiteSeconds,
+                maxInFlight.isEmpty() ? "(default: 4 per processor)" : maxInFlight,
                 priorityMax.isEmpty() ? "" : ", priority " + priorityMax, shed.isEmpty() ? "none" : String.join(", ", shed)));
         return t.toString();
     }
