@@ -22,10 +22,16 @@ for a in "$@"; do
     --threads=*) THREADS=${a#*=}; PASS+=("$a") ;;
     --jmh-args=*) JMH_ARGS=${a#*=} ;;
     --algorithms=*) ALGS=${a#*=}; PASS+=("$a") ;;
+    --jvm-opts=*) JVM_OPTS=${a#*=}; PASS+=("$a") ;;
     *) PASS+=("$a") ;;
   esac
 done
 ALGS=${ALGS:-RSA_2048,EC_P256}
+# The JMH fork runs with the same JVM options as the service (same heap and collector on both sides).
+JMH_JVM=()
+if [[ -n ${JVM_OPTS:-} ]]; then
+  JMH_JVM=(-jvmArgsAppend "$JVM_OPTS")
+fi
 
 if [[ ! -f $MODULE/target/bench.classpath || ! -d $MODULE/target/classes ]]; then
   echo "run.sh: $MODULE is not built; run: ./mvnw -Pbench -o -q -DskipTests install -pl bench/signature" >&2
@@ -35,7 +41,7 @@ CP="$MODULE/target/classes:$(cat "$MODULE/target/bench.classpath")"
 
 echo "== JMH: bare key generation + certificate signing + PKCS#12 ($THREADS threads)"
 # shellcheck disable=SC2086
-"$JAVA" -cp "$CP" org.openjdk.jmh.Main IssuanceJmh -f 1 -t "$THREADS" $JMH_ARGS -p algorithm="$ALGS" \
+"$JAVA" -cp "$CP" org.openjdk.jmh.Main IssuanceJmh -f 1 -t "$THREADS" $JMH_ARGS "${JMH_JVM[@]}" -p algorithm="$ALGS" \
   -rf json -rff "$MODULE/target/jmh.json"
 
 echo "== HTTP: POST /v1/key-applications/{id}/pfx ($THREADS clients)"

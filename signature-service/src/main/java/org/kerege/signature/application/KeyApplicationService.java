@@ -98,8 +98,9 @@ public class KeyApplicationService {
         return a;
     }
 
+    /** One SELECT in auto-commit: a JTA transaction around it would only add a COMMIT round trip. */
     public Optional<KeyApplication> find(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> applications.find(id, false));
+        return applications.find(id, false);
     }
 
     /** Sends a new phone code (rate-limited). */
@@ -241,8 +242,9 @@ public class KeyApplicationService {
      * in the same transaction, so a second download finds it ISSUED and is refused.
      */
     public byte[] issuePfx(UUID id, char[] password, KeyAlgorithm algorithm) {
-        KeyPair pair = algorithm.generate(null);
         try {
+            refuseBeforeKeyGeneration(id);
+            KeyPair pair = algorithm.generate(null);
             X509Certificate cert = QuarkusTransaction.requiringNew().call(() -> issue(id, pair.getPublic(), algorithm.name()));
             return PfxWriter.write("ENQ " + CertificateAuthority.hex(cert.getSerialNumber()), pair.getPrivate(), cert,
                     ca.ca().chain(), password);
@@ -251,13 +253,27 @@ public class KeyApplicationService {
         }
     }
 
-    private X509Certificate issue(UUID id, PublicKey key, String keyType) {
-        KeyApplication a = applications.find(id, true).orElseThrow(() -> notFound(id));
+    /**
+     * Refuses, before the costly key generation (an RSA-2048 pair is tens of milliseconds of CPU), what {@link #issue}
+     * would refuse anyway: an unknown application, one already issued, one not ready to issue. Without it a repeated
+     * download or a premature call cost a full key generation each. {@link #issue} checks again under the row lock.
+     */
+    private void refuseBeforeKeyGeneration(UUID id) {
+        KeyApplication a = applications.find(id, false).orElseThrow(() -> notFound(id));
+        checkIssuable(a); // on a copy read without a lock, never written
+    }
+
+    private static void checkIssuable(KeyApplication a) {
         if (a.status == KeyApplicationStatus.ISSUED) {
             throw new ProblemException(410, "already-issued", "The key was already issued",
                     "A certificate was already issued for this application; a .pfx is handed over only once.");
         }
         transition(a, KeyApplicationAction.ISSUE);
+    }
+
+    private X509Certificate issue(UUID id, PublicKey key, String keyType) {
+        KeyApplication a = applications.find(id, true).orElseThrow(() -> notFound(id));
+        checkIssuable(a);
         Instant now = clock.instant();
         CertificateAuthority authority = ca.ca();
         X509Certificate cert = authority.issue(holder(a), key, authority.newSerial(), now);

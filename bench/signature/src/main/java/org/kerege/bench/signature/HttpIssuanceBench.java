@@ -36,7 +36,11 @@ import org.kerege.devstack.Suite;
  * {@code --jmh=<jmh.json>} (same thread count).
  *
  * <pre>
- * args: [--algorithms=RSA_2048,EC_P256] [--count=300] [--warmup=50] [--threads=2] [--work=dir] [--jmh=file] [--out=file]
+ * args: [--algorithms=RSA_2048,EC_P256] [--count=300] [--warmup=50] [--warmup-seconds=s] [--threads=2] [--work=dir]
+ *       [--jmh=file] [--out=file]
+ * The warm-up per algorithm is at least --warmup issuances and at least --warmup-seconds, which defaults to the
+ * warm-up time JMH had for that algorithm (warmupIterations x warmupTime in --jmh), so both sides are measured
+ * after the same JIT warm-up time.
  * </pre>
  */
 public final class HttpIssuanceBench {
@@ -70,6 +74,8 @@ public final class HttpIssuanceBench {
         copyTree(app, apps.resolve("signature-service/target/quarkus-app"));
 
         List<Result> results = new ArrayList<>();
+        Map<String, Double> jmhWarmup = o.containsKey("jmh") && Files.exists(Path.of(o.get("jmh")))
+                ? readJmhWarmup(Path.of(o.get("jmh"))) : Map.of();
         // --jvm-opts="..." replaces the local run's quick-start JVM options (C1 only): JMH runs with a full JIT.
         List<String> jvm = o.containsKey("jvm-opts")
                 ? (o.get("jvm-opts").isBlank() ? List.of() : java.util.Arrays.asList(o.get("jvm-opts").trim().split("\\s+")))
@@ -80,8 +86,19 @@ public final class HttpIssuanceBench {
             String token = suite.token("officer", "bench-officer", Map.of("office", "bench-office"));
             HttpClient http = HttpClient.newHttpClient();
             for (String algorithm : algorithms) {
-                List<UUID> warm = prepare(suite, warmup);
-                run(http, base, token, algorithm, warm, threads);
+                // Warm-up: at least --warmup issuances and at least as long as JMH warmed up the same algorithm
+                // (its fork had -wi x -w seconds of JIT warm-up; a freshly started service JVM gets the same time).
+                double warmSeconds = Double.parseDouble(o.getOrDefault("warmup-seconds",
+                        String.valueOf(jmhWarmup.getOrDefault(algorithm, 0.0))));
+                long warmStart = System.nanoTime();
+                int warmed = 0;
+                while (warmed < warmup || (System.nanoTime() - warmStart) / 1e9 < warmSeconds) {
+                    List<UUID> warm = prepare(suite, warmed < warmup ? warmup - warmed : Math.max(10, warmup / 2));
+                    run(http, base, token, algorithm, warm, threads);
+                    warmed += warm.size();
+                }
+                System.out.printf("%s: warmed up with %d issuances in %.1f s%n", algorithm, warmed,
+                        (System.nanoTime() - warmStart) / 1e9);
                 List<UUID> ids = prepare(suite, count);
                 long start = System.nanoTime();
                 List<Long> latencies = run(http, base, token, algorithm, ids, threads);
@@ -151,6 +168,19 @@ public final class HttpIssuanceBench {
         Map<String, Double> out = new LinkedHashMap<>();
         for (JsonNode run : new ObjectMapper().readTree(file.toFile())) {
             out.put(run.path("params").path("algorithm").asText(), run.path("primaryMetric").path("score").asDouble());
+        }
+        return out;
+    }
+
+    /** JMH JSON: algorithm → seconds of warm-up (warmupIterations × warmupTime). */
+    static Map<String, Double> readJmhWarmup(Path file) throws IOException {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (JsonNode run : new ObjectMapper().readTree(file.toFile())) {
+            String time = run.path("warmupTime").asText("0 s").trim();
+            double seconds = time.endsWith(" ms") ? Double.parseDouble(time.substring(0, time.length() - 3)) / 1000
+                    : time.endsWith(" s") ? Double.parseDouble(time.substring(0, time.length() - 2))
+                    : time.endsWith(" min") ? 60 * Double.parseDouble(time.substring(0, time.length() - 4)) : 0;
+            out.put(run.path("params").path("algorithm").asText(), run.path("warmupIterations").asInt(0) * seconds);
         }
         return out;
     }

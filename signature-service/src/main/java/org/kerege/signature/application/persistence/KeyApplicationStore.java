@@ -20,7 +20,8 @@ import org.kerege.signature.identity.domain.Pinfl;
 import org.kerege.signature.identity.domain.PhoneNumber;
 import org.kerege.signature.identity.domain.Tin;
 
-/** Key applications in the database (plain JDBC); call inside a transaction. Updates are optimistic (version). */
+/** Key applications in the database (plain JDBC); writes and locking reads inside a transaction, a plain read may
+ * run in auto-commit. Updates are optimistic (version). */
 @ApplicationScoped
 public class KeyApplicationStore {
 

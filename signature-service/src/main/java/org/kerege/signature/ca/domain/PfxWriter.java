@@ -35,14 +35,22 @@ public final class PfxWriter {
     private PfxWriter() {
     }
 
+    /** PBES2: PBKDF2 with HMAC-SHA256 and a fresh random salt, AES-256-CBC with a fresh IV. */
+    private static OutputEncryptor encryptor(char[] password) throws org.bouncycastle.operator.OperatorCreationException {
+        return new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
+                .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE))
+                .setIterationCount(ITERATIONS)
+                .setProvider(BC) // SunJCE maps the AES-256-CBC OID to NoPadding; BC pads (PKCS#7) as PKCS#12 needs
+                .build(password);
+    }
+
     public static byte[] write(String friendlyName, PrivateKey key, X509Certificate leaf, List<X509Certificate> chain,
                                char[] password) {
         try {
-            OutputEncryptor encryptor = new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
-                    .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE))
-                    .setIterationCount(ITERATIONS)
-                    .setProvider(BC) // SunJCE maps the AES-256-CBC OID to NoPadding; BC pads (PKCS#7) as PKCS#12 needs
-                    .build(password);
+            // One encryptor per encrypted part, each with its own salt and IV (as openssl and keytool do): the same
+            // key and IV on the certificates and on the private key would let equal leading blocks show.
+            OutputEncryptor certEncryptor = encryptor(password);
+            OutputEncryptor keyEncryptor = encryptor(password);
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             var keyId = ext.createSubjectKeyIdentifier(leaf.getPublicKey());
 
@@ -54,12 +62,12 @@ public final class PfxWriter {
             for (int i = 0; i < chain.size(); i++) {
                 certBags[i + 1] = new JcaPKCS12SafeBagBuilder(chain.get(i)).build();
             }
-            PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key, encryptor);
+            PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key, keyEncryptor);
             keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new DERBMPString(friendlyName));
             keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, keyId);
 
             PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
-            pfx.addEncryptedData(encryptor, certBags);
+            pfx.addEncryptedData(certEncryptor, certBags);
             pfx.addData(keyBag.build());
             PKCS12PfxPdu pdu = pfx.build(new BcPKCS12MacCalculatorBuilder(new org.bouncycastle.crypto.digests.SHA256Digest(),
                     new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE)).setIterationCount(ITERATIONS),

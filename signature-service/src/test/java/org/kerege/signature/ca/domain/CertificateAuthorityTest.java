@@ -225,6 +225,19 @@ class CertificateAuthorityTest {
             String der = org.bouncycastle.util.encoders.Hex.toHexString(pdu.getEncoded());
             assertTrue(der.contains("06092a864886f70d01050d"), "PBES2 OID present");
             assertTrue(der.contains("060960864801650304012a"), "AES-256-CBC OID present");
+
+            // The certificates and the private key are encrypted with different salts (so keys) and IVs.
+            var certsAlgorithm = org.bouncycastle.asn1.pkcs.EncryptedData.getInstance(encrypted.getContent())
+                    .getEncryptionAlgorithm();
+            var keyBag = new org.bouncycastle.pkcs.PKCS12SafeBagFactory(pdu.getContentInfos()[1]).getSafeBags()[0];
+            var keyAlgorithm = ((org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo) keyBag.getBagValue())
+                    .getEncryptionAlgorithm();
+            var certsPbes2 = org.bouncycastle.asn1.pkcs.PBES2Parameters.getInstance(certsAlgorithm.getParameters());
+            var keyPbes2 = org.bouncycastle.asn1.pkcs.PBES2Parameters.getInstance(keyAlgorithm.getParameters());
+            assertNotEquals(certsPbes2.getKeyDerivationFunc().getParameters(), keyPbes2.getKeyDerivationFunc().getParameters(),
+                    "salts differ");
+            assertNotEquals(certsPbes2.getEncryptionScheme().getParameters(), keyPbes2.getEncryptionScheme().getParameters(),
+                    "IVs differ");
         }
     }
 
