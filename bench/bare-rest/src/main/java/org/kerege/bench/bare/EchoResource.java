@@ -47,4 +47,24 @@ public class EchoResource {
     public Echo echoOnEventLoop(Map<String, Object> body) {
         return new Echo("echo", body == null ? 0 : body.size());
     }
+
+    /** A 5,000-byte JSON answer, the size of a typical checklist answer, written once. */
+    private static final byte[] FIVE_KB = ("{\"message\":\"echo\",\"padding\":\"" + "x".repeat(5_000 - 35) + "\"}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * Diagnostic for bench/checklist: the event-loop echo answering 5,000 bytes instead of 40, to separate the cost of
+     * the answer's size from the cost of deciding it.
+     *
+     * @param body any JSON object
+     * @return 5,000 bytes of JSON
+     */
+    @POST
+    @Path("/event-loop/5k")
+    @NonBlocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public byte[] echoFiveKilobytes(Map<String, Object> body) {
+        return FIVE_KB;
+    }
 }
