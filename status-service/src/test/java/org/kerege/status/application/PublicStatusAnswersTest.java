@@ -63,16 +63,31 @@ class PublicStatusAnswersTest {
         }
     }
 
-    @Test
-    void an_answer_from_memory_is_the_same_bytes_and_headers_as_from_the_database() {
-        JsonPath talon = refugeePetition("70000000000001");
+    /** A refugee petition looked up once, as registered and for pick-up, so that its answer is kept. */
+    private record Kept(String number, String code, Response first) {
+    }
+
+    private Kept keptPetition(String applicant) {
+        JsonPath talon = refugeePetition(applicant);
         String number = talon.getString("number");
         String code = talon.getString("accessCode");
         Response first = lookup(number, code);
-        first.then().statusCode(200).body("state", equalTo("REGISTERED"));
+        first.then().statusCode(200).body("state", equalTo("REGISTERED")).body("delivery", equalTo("PICK_UP"));
         assertTrue(kept(number, code), "the first lookup keeps its answer");
+        return new Kept(number, code, first);
+    }
 
-        Response second = lookup(number, code.toLowerCase());
+    /** Home delivery written in plain SQL, as another instance's transaction looks from here: no entity listener runs. */
+    private void homeDeliveryBehindOurBack(String number) throws SQLException {
+        sql("update application set delivery = 'HOME_DELIVERY', delivery_address = 'Astana, Abay avenue 1', "
+                + "delivery_phone = '+77011234567' where number = ?", number);
+    }
+
+    @Test
+    void an_answer_from_memory_is_the_same_bytes_and_headers_as_from_the_database() {
+        Kept k = keptPetition("70000000000001");
+        Response first = k.first();
+        Response second = lookup(k.number(), k.code().toLowerCase());
         second.then().statusCode(200);
         assertArrayEquals(first.asByteArray(), second.asByteArray());
         assertEquals(first.contentType(), second.contentType());
@@ -82,11 +97,9 @@ class PublicStatusAnswersTest {
 
     @Test
     void a_transition_here_is_seen_by_the_very_next_lookup() {
-        JsonPath talon = refugeePetition("70000000000002");
-        String number = talon.getString("number");
-        String code = talon.getString("accessCode");
-        lookup(number, code).then().statusCode(200).body("state", equalTo("REGISTERED"));
-        assertTrue(kept(number, code));
+        Kept k = keptPetition("70000000000002");
+        String number = k.number();
+        String code = k.code();
 
         transition(KZ_OFFICE, number, "{\"event\": \"review-started\"}", 200);
         lookup(number, code).then().statusCode(200).body("state", equalTo("UNDER_REVIEW"))
@@ -95,25 +108,20 @@ class PublicStatusAnswersTest {
 
     @Test
     void a_change_written_by_another_instance_arrives_through_the_database_notification() throws SQLException {
-        JsonPath talon = refugeePetition("70000000000003");
-        String number = talon.getString("number");
-        String code = talon.getString("accessCode");
-        lookup(number, code).then().statusCode(200).body("delivery", equalTo("PICK_UP"));
-        assertTrue(kept(number, code));
+        Kept k = keptPetition("70000000000003");
+        String number = k.number();
+        String code = k.code();
 
-        // Plain SQL, as another instance's transaction would look from here: no entity listener of this JVM runs.
-        sql("update application set delivery = 'HOME_DELIVERY', delivery_address = 'Astana, Abay avenue 1', delivery_phone = '+77011234567' where number = ?", number);
+        homeDeliveryBehindOurBack(number);
         Eventually.within(SOON, () -> assertTrue(!kept(number, code), "the notification evicted the answer"));
         lookup(number, code).then().statusCode(200).body("delivery", equalTo("HOME_DELIVERY"));
     }
 
     @Test
     void guessing_blocks_the_answer_kept_in_memory_as_well() {
-        JsonPath talon = refugeePetition("70000000000004");
-        String number = talon.getString("number");
-        String code = talon.getString("accessCode");
-        lookup(number, code).then().statusCode(200);
-        assertTrue(kept(number, code));
+        Kept k = keptPetition("70000000000004");
+        String number = k.number();
+        String code = k.code();
         for (int i = 0; i < 5; i++) {
             lookup(number, "AAAA-BBBB-CCCC-DDD" + "234567".charAt(i)).then().statusCode(404);
         }
@@ -123,18 +131,16 @@ class PublicStatusAnswersTest {
 
     @Test
     void losing_the_notifications_forgets_every_answer_and_listening_resumes_by_itself() throws SQLException {
-        JsonPath talon = refugeePetition("70000000000005");
-        String number = talon.getString("number");
-        String code = talon.getString("accessCode");
-        lookup(number, code).then().statusCode(200).body("delivery", equalTo("PICK_UP"));
-        assertTrue(kept(number, code));
+        Kept k = keptPetition("70000000000005");
+        String number = k.number();
+        String code = k.code();
 
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("select pg_terminate_backend(pid) from pg_stat_activity "
                     + "where application_name = 'kerege-status-change-listener'");
         }
         // A change while nobody listens: its notification is lost for good.
-        sql("update application set delivery = 'HOME_DELIVERY', delivery_address = 'Astana, Abay avenue 1', delivery_phone = '+77011234567' where number = ?", number);
+        homeDeliveryBehindOurBack(number);
 
         Eventually.within(SOON, () -> lookup(number, code).then().statusCode(200)
                 .body("delivery", equalTo("HOME_DELIVERY")));
