@@ -3,15 +3,13 @@ package org.kerege.bench;
 import org.kerege.devstack.DevKeys;
 import org.kerege.devstack.DevTokens;
 import org.kerege.devstack.KafkaBroker;
+import org.kerege.devstack.LocalMachine;
 import org.kerege.devstack.PostgresServer;
 import org.kerege.devstack.Suite;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +22,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +29,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Start-up time and resident memory of each Kerege service against the bare Quarkus REST app
@@ -152,14 +148,14 @@ public final class StartupBench {
                 throw new IllegalStateException(app.jar() + " is missing: build first (./mvnw -Pbench -o -DskipTests install)");
             }
         }
-        String loadBefore = loadAverage();
+        String loadBefore = LocalMachine.loadAverage();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Process p = current;
             if (p != null) {
                 p.destroyForcibly();
             }
         }, "startup-bench-stop-app"));
-        deleteTree(work);
+        LocalMachine.deleteTree(work);
         Files.createDirectories(work.resolve("logs"));
         Files.createDirectories(work.resolve("tmp"));
         boolean anyService = apps.stream().anyMatch(App::service);
@@ -203,7 +199,7 @@ public final class StartupBench {
                 postgres.stop();
             }
         }
-        String table = table(samples, loadBefore, loadAverage());
+        String table = table(samples, loadBefore, LocalMachine.loadAverage());
         out.println();
         out.print(table);
         return table;
@@ -233,7 +229,7 @@ public final class StartupBench {
     }
 
     private Sample measure(App app, String label) throws IOException, InterruptedException {
-        int port = freePort();
+        int port = LocalMachine.freePort();
         Path log = work.resolve("logs/" + app.name() + "-" + label + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -269,7 +265,7 @@ public final class StartupBench {
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException(app.name() + " exited with code " + process.exitValue()
-                            + " before it answered; end of " + log + ":\n" + tail(log));
+                            + " before it answered; end of " + log + ":\n" + LocalMachine.tail(log, 40));
                 }
                 if (status(http, probe) == 200) {
                     readyAt = System.nanoTime();
@@ -277,7 +273,7 @@ public final class StartupBench {
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(app.name() + " did not answer 200 on " + app.probe() + " within "
-                            + READY_TIMEOUT.toSeconds() + " s; end of " + log + ":\n" + tail(log));
+                            + READY_TIMEOUT.toSeconds() + " s; end of " + log + ":\n" + LocalMachine.tail(log, 40));
                 }
                 Thread.sleep(10);
             }
@@ -414,42 +410,4 @@ public final class StartupBench {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(cannot read " + log + ")";
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

@@ -105,10 +105,10 @@ public final class KafkaBroker implements AutoCloseable {
      * @throws IllegalStateException if it is not ready within {@link #READY_TIMEOUT}
      */
     public static KafkaBroker start(int port, int controllerPort, Path logDir, Path logFile, boolean stopOnJvmExit) {
-        int clientPort = port == 0 ? Processes.freePort() : port;
+        int clientPort = port == 0 ? LocalMachine.freePort() : port;
         int quorumPort = controllerPort;
         while (quorumPort == 0 || quorumPort == clientPort) {
-            quorumPort = Processes.freePort();
+            quorumPort = LocalMachine.freePort();
         }
         KafkaBroker broker = new KafkaBroker(clientPort, quorumPort, logDir.toAbsolutePath(),
                 logFile.toAbsolutePath(), new AtomicReference<>());
@@ -254,13 +254,13 @@ public final class KafkaBroker implements AutoCloseable {
                 process.compareAndSet(started, null);
                 throw new IllegalStateException("Kafka broker exited with code " + started.exitValue()
                         + " before it was ready; end of " + logFile + ":" + System.lineSeparator()
-                        + Processes.tail(logFile, 40));
+                        + LocalMachine.tail(logFile, 40));
             }
             if (Instant.now().isAfter(deadline)) {
                 Processes.kill(started.toHandle());
                 process.compareAndSet(started, null);
                 throw new IllegalStateException("Kafka broker not ready within " + READY_TIMEOUT.toSeconds()
-                        + " s; end of " + logFile + ":" + System.lineSeparator() + Processes.tail(logFile, 40));
+                        + " s; end of " + logFile + ":" + System.lineSeparator() + LocalMachine.tail(logFile, 40));
             }
             try {
                 Thread.sleep(50);

@@ -1,11 +1,5 @@
 package org.kerege.devstack;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,38 +50,6 @@ final class Processes {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // the kernel will reap it; nothing else to do
-        }
-    }
-
-    /**
-     * A TCP port that was free on the loopback address a moment ago. Another process may take it
-     * before the caller binds it; that race is accepted for tests and the local run.
-     */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
-    }
-
-    /** The last {@code lines} lines of a text file (at most 64 KiB read), or a note if it is absent. */
-    static String tail(Path file, int lines) {
-        if (file == null || !Files.isRegularFile(file)) {
-            return "(no log file " + file + ")";
-        }
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long length = raf.length();
-            long from = Math.max(0, length - 64 * 1024);
-            byte[] bytes = new byte[(int) (length - from)];
-            raf.seek(from);
-            raf.readFully(bytes);
-            String[] all = new String(bytes, StandardCharsets.UTF_8).split("\r?\n");
-            int start = Math.max(0, all.length - lines);
-            return String.join(System.lineSeparator(), java.util.Arrays.copyOfRange(all, start, all.length));
-        } catch (IOException e) {
-            return "(cannot read " + file + ": " + e.getMessage() + ")";
         }
     }
 

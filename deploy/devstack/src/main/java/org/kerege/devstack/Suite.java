@@ -378,7 +378,7 @@ public final class Suite implements AutoCloseable {
 
             for (int n = 1; n <= config.instances; n++) {
                 for (Service s : config.services) {
-                    int port = config.randomPorts ? Processes.freePort() : s.localPort(n);
+                    int port = config.randomPorts ? LocalMachine.freePort() : s.localPort(n);
                     String suffix = n == 1 ? "" : "-" + n;
                     Instance i = new Instance(s, n, port, dataDir.resolve("logs/" + s.module() + suffix + ".log"));
                     instances.put(key(s, n), i);
@@ -494,7 +494,7 @@ public final class Suite implements AutoCloseable {
 
     private IllegalStateException failure(Instance i, String message) {
         return new IllegalStateException(message + "; end of " + i.log + ":" + System.lineSeparator()
-                + Processes.tail(i.log, 60));
+                + LocalMachine.tail(i.log, 60));
     }
 
     private Instance instance(Service service, int instance) {

@@ -3,14 +3,12 @@ package org.kerege.bench.checklist;
 import org.kerege.devstack.DevKeys;
 import org.kerege.devstack.DevTokens;
 import org.kerege.devstack.KafkaBroker;
+import org.kerege.devstack.LocalMachine;
 import org.kerege.devstack.PostgresServer;
 import org.kerege.devstack.Suite;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -185,7 +183,7 @@ public final class ChecklistBench {
             throw new IllegalStateException(wrkScript + " is missing");
         }
         String wrkVersion = wrkVersion();
-        String loadBefore = loadAverage();
+        String loadBefore = LocalMachine.loadAverage();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             for (Process p : new Process[] {client, current}) {
                 if (p != null) {
@@ -194,7 +192,7 @@ public final class ChecklistBench {
                 }
             }
         }, "checklist-bench-stop-app"));
-        deleteTree(work);
+        LocalMachine.deleteTree(work);
         Files.createDirectories(work.resolve("logs"));
         Files.createDirectories(work.resolve("tmp"));
         Map<App, List<WrkResult>> results = new LinkedHashMap<>();
@@ -228,7 +226,7 @@ public final class ChecklistBench {
             kafka.stop();
             postgres.stop();
         }
-        String report = report(results, gatlingResult, gatlingFailure, wrkVersion, loadBefore, loadAverage());
+        String report = report(results, gatlingResult, gatlingFailure, wrkVersion, loadBefore, LocalMachine.loadAverage());
         System.out.println();
         System.out.print(report);
         return report;
@@ -254,7 +252,7 @@ public final class ChecklistBench {
      * the app.
      */
     private <T> T withApp(App app, String label, WithPort<T> action) throws IOException, InterruptedException {
-        int port = freePort();
+        int port = LocalMachine.freePort();
         Path log = work.resolve("logs/" + app.name() + "-" + label + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -313,7 +311,7 @@ public final class ChecklistBench {
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(app.name() + " exited with code " + process.exitValue()
-                        + " before it answered; end of " + log + ":\n" + tail(log));
+                        + " before it answered; end of " + log + ":\n" + LocalMachine.tail(log, 40));
             }
             Optional<HttpResponse<String>> answer = send(http, probe);
             if (answer.isPresent() && answer.get().statusCode() == 200
@@ -323,7 +321,7 @@ public final class ChecklistBench {
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(app.name() + " was not ready within " + READY_TIMEOUT.toSeconds()
-                        + " s; end of " + log + ":\n" + tail(log));
+                        + " s; end of " + log + ":\n" + LocalMachine.tail(log, 40));
             }
             Thread.sleep(50);
         }
@@ -447,10 +445,10 @@ public final class ChecklistBench {
                     .filter(d -> Files.isRegularFile(d.resolve("index.html")))
                     .max(Comparator.comparingLong(d -> d.toFile().lastModified()))
                     .orElseThrow(() -> new IllegalStateException("no Gatling report under " + results + " (exit "
-                            + p.exitValue() + "); see " + log + ":\n" + tail(log)));
+                            + p.exitValue() + "); see " + log + ":\n" + LocalMachine.tail(log, 40)));
         } catch (IOException e) {
             throw new IllegalStateException("no Gatling report under " + results + " (exit " + p.exitValue() + "); see "
-                    + log + ":\n" + tail(log));
+                    + log + ":\n" + LocalMachine.tail(log, 40));
         }
         return GatlingStats.read(report, MEASURED_REQUEST, Files.readString(log, StandardCharsets.UTF_8), p.exitValue());
     }
@@ -569,42 +567,4 @@ public final class ChecklistBench {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
-    }
-
-    static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(cannot read " + log + ")";
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

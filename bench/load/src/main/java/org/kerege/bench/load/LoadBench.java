@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.kerege.devstack.LocalMachine;
 import org.kerege.devstack.PostgresServer;
 import org.kerege.devstack.Suite;
 
@@ -132,8 +133,8 @@ public final class LoadBench {
             }
         }
         StringBuilder report = new StringBuilder();
-        String loadBefore = loadAverage();
-        deleteTree(work);
+        String loadBefore = LocalMachine.loadAverage();
+        LocalMachine.deleteTree(work);
         Files.createDirectories(work.resolve("logs"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Process p = gatlingProcess;
@@ -169,7 +170,7 @@ public final class LoadBench {
             double suiteSeconds = (System.nanoTime() - suiteStart) / 1e9;
             report.append(header(loadBefore, suiteSeconds, shed, maxInFlight, priorityMax));
             for (String sim : sims) {
-                String before = loadAverage();
+                String before = LocalMachine.loadAverage();
                 String section;
                 try {
                     section = switch (sim) {
@@ -183,13 +184,13 @@ public final class LoadBench {
                     section = "## " + sim + "\n\nFAILED: " + e + "\n";
                 }
                 report.append(section).append("\nLoad average before this run: ").append(before).append(", after: ")
-                        .append(loadAverage()).append("\n\n");
+                        .append(LocalMachine.loadAverage()).append("\n\n");
                 writeReport(report.toString() + "(in progress)\n");
             }
         } finally {
             suite = null;
         }
-        report.append("Load average at the end (suite stopped): ").append(loadAverage()).append('\n');
+        report.append("Load average at the end (suite stopped): ").append(LocalMachine.loadAverage()).append('\n');
         writeReport(report.toString());
         System.out.println();
         System.out.print(report);
@@ -669,7 +670,7 @@ public final class LoadBench {
         double seconds = (System.currentTimeMillis() - before) / 1000.0;
         if (!Files.isRegularFile(stats)) {
             throw new IllegalStateException("Gatling (exit " + p.exitValue() + ") wrote no statistics " + stats + "; see "
-                    + log + ":\n" + tail(log));
+                    + log + ":\n" + LocalMachine.tail(log, 40));
         }
         Path report = null;
         if (Files.isDirectory(results)) {
@@ -880,36 +881,7 @@ public final class LoadBench {
         }
     }
 
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
     private static String abbreviate(String s) {
         return s.length() <= 500 ? s : s.substring(0, 500) + "…";
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(cannot read " + log + ")";
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.kerege.bench.relay;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +48,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.kerege.devstack.LocalMachine;
 import org.kerege.devstack.PostgresServer;
 import org.kerege.devstack.Suite;
 
@@ -209,7 +208,7 @@ public final class RelayBench {
     }
 
     private void run() throws Exception {
-        deleteTree(work);
+        LocalMachine.deleteTree(work);
         Files.createDirectories(work);
         String loadBefore = uptime();
         log.println("relay bench: " + service.module() + ", topic " + topic + ", work " + work);
@@ -974,19 +973,6 @@ public final class RelayBench {
                     Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.kerege.devstack.LocalMachine;
 import org.kerege.devstack.PostgresServer;
 import org.kerege.devstack.Suite;
 
@@ -62,7 +63,7 @@ public final class HttpIssuanceBench {
         int threads = Integer.parseInt(o.getOrDefault("threads", "2"));
         Path work = Path.of(o.getOrDefault("work", repo.resolve("bench/signature/target/work").toString()));
         Path out = Path.of(o.getOrDefault("out", repo.resolve("bench/signature/target/results.md").toString()));
-        deleteTree(work);
+        LocalMachine.deleteTree(work);
         Files.createDirectories(work);
 
         Path app = repo.resolve("signature-service/target/quarkus-app");
@@ -219,15 +220,6 @@ public final class HttpIssuanceBench {
                     Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kerege.devstack.LocalMachine;
 import org.kerege.devstack.PostgresServer;
 import org.kerege.devstack.Suite;
 
@@ -68,7 +69,7 @@ public final class StatusBench {
         List<String> jvm = o.containsKey("jvm-opts")
                 ? (o.get("jvm-opts").isBlank() ? List.of() : Arrays.asList(o.get("jvm-opts").trim().split("\\s+")))
                 : Suite.DEFAULT_JAVA_OPTIONS;
-        deleteTree(work);
+        LocalMachine.deleteTree(work);
         Files.createDirectories(work);
 
         // --answers-in-memory=false: every lookup reads the database (PublicStatusCache off), to see that path alone.
@@ -125,7 +126,7 @@ public final class StatusBench {
             b.append("# Status lookup vs pgbench -S\n\n")
                     .append(String.format(Locale.ROOT, "%s; %d clients, %d threads, %d s per run, %d applications, pgbench scale %d; "
                                     + "JVM options %s; load before: %s; public answers kept in memory: %s%n%n", Instant.now(),
-                            connections, threads, duration, applications, scale, jvm, load(),
+                            connections, threads, duration, applications, scale, jvm, LocalMachine.loadAverage(),
                             inMemory ? "yes (the default)" : "no (kerege.status.lookup.cache.max-entries=0)"))
                     .append("| round | lookups/s (wrk) | latency | non-2xx | pgbench -S tps | ratio |\n")
                     .append("|---|---|---|---|---|---|\n");
@@ -205,24 +206,5 @@ public final class StatusBench {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n == 0 ? 0 : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
