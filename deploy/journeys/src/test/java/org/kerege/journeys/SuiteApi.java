@@ -13,7 +13,9 @@ import org.kerege.devstack.Suite;
 /**
  * The public APIs of a running suite, as a portal, an officer's desk or a bank reaches them: every call
  * goes to the next instance of its service in turn, so that with two instances a journey alternates
- * between them at every step. A 429 (shed load) is retried after its Retry-After, as callers must.
+ * between them at every step. Requests are sent once: the journeys' sequential calls stay far below the
+ * services' shedding ceiling, and the tests that push past it honour Retry-After themselves (Invoices, the
+ * 200 concurrent bookings of CitizenJourneysTest).
  */
 final class SuiteApi {
 

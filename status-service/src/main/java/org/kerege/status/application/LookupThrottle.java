@@ -37,8 +37,8 @@ public class LookupThrottle {
         Instant now = clock.instant();
         Duration window = config.lookup().window();
         long retryAfter = Math.max(number == null ? 0
-                : blockedFor("n:" + number, config.lookup().maxFailuresPerNumber(), now, window),
-                blockedFor("c:" + client, config.lookup().maxFailuresPerClient(), now, window));
+                : blockedFor(PublicStatusCache.numberKey(number), config.lookup().maxFailuresPerNumber(), now, window),
+                blockedFor(PublicStatusCache.clientKey(client), config.lookup().maxFailuresPerClient(), now, window));
         if (retryAfter > 0) {
             throw new TooManyLookups(retryAfter);
         }

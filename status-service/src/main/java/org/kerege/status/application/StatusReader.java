@@ -23,6 +23,7 @@ import org.kerege.status.application.domain.AccessCode;
 import org.kerege.status.application.domain.Delivery;
 import org.kerege.status.application.domain.Workflow;
 import org.kerege.status.application.domain.WorkflowTable;
+import org.kerege.status.application.lookup.PublicStatusCache;
 
 /**
  * The public lookup's read path: one SQL round trip fetches the throttle counters of the number and the
@@ -84,8 +85,8 @@ public class StatusReader {
         Duration window = config.lookup().window();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SQL)) {
             s.setString(1, number);
-            s.setString(2, number == null ? null : "n:" + number);
-            s.setString(3, "c:" + client);
+            s.setString(2, number == null ? null : PublicStatusCache.numberKey(number));
+            s.setString(3, PublicStatusCache.clientKey(client));
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 long wait = Math.max(number == null ? 0 : blockedFor(r.getTimestamp(10), r.getInt(11),

@@ -140,7 +140,7 @@ public class PublicStatusListener {
             String key = parts[0];
             int failures = Integer.parseInt(parts[1]);
             Instant windowStart = Instant.ofEpochSecond(Long.parseLong(parts[2]));
-            int max = key.startsWith("n:") ? config.lookup().maxFailuresPerNumber()
+            int max = key.startsWith(PublicStatusCache.numberKey("")) ? config.lookup().maxFailuresPerNumber()
                     : config.lookup().maxFailuresPerClient();
             if (failures >= max) {
                 // The epoch seconds are rounded down: blocking up to a second longer is on the safe side.
