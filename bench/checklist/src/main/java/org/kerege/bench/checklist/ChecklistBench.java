@@ -64,7 +64,8 @@ import java.util.stream.Stream;
  * {@code --gatling-warmup=10} (s), {@code --share-connections=true}, {@code --jvm-opts="<options>"} (default: those
  * of the local run, {@link Suite#DEFAULT_JAVA_OPTIONS}; {@code --jvm-opts=} for the JVM's own defaults),
  * {@code --work=<dir>} (default {@code <repo>/bench/checklist/target/checklist}), {@code --out=<file>} (default
- * {@code <repo>/bench/checklist/target/results.md}), {@code --wrk=wrk}.
+ * {@code <repo>/bench/checklist/target/results.md}), {@code --wrk=wrk}, {@code --cache-bytes=<n>} (the service's
+ * {@code kerege.requirements.checklist-cache-bytes}; {@code 0} measures every answer decided and written anew).
  */
 public final class ChecklistBench {
 
@@ -103,6 +104,8 @@ public final class ChecklistBench {
     private final boolean shareConnections;
     private final String wrk;
     private final List<String> jvmOptions;
+    /** {@code kerege.requirements.checklist-cache-bytes} for the service (0: every answer decided and written anew). */
+    private final Optional<String> cacheBytes;
     private final App bare;
     private final App bareEventLoop;
     private final App requirements;
@@ -129,6 +132,7 @@ public final class ChecklistBench {
         gatlingWarmup = Integer.parseInt(options.getOrDefault("gatling-warmup", "10"));
         shareConnections = Boolean.parseBoolean(options.getOrDefault("share-connections", "true"));
         wrk = options.getOrDefault("wrk", "wrk");
+        cacheBytes = Optional.ofNullable(options.get("cache-bytes"));
         String opts = options.get("jvm-opts");
         jvmOptions = opts == null ? Suite.DEFAULT_JAVA_OPTIONS
                 : Arrays.stream(opts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
@@ -276,6 +280,7 @@ public final class ChecklistBench {
             // A closed-loop capacity bench: the load-shedding ceiling (by default 4 per processor) must stay above the
             // client's connections, or the figures would count fast 429s instead of checklists.
             env.put("KEREGE_HTTP_SHEDDING_MAX_IN_FLIGHT", Integer.toString(4 * connections));
+            cacheBytes.ifPresent(bytes -> env.put("KEREGE_REQUIREMENTS_CHECKLIST_CACHE_BYTES", bytes));
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1)).build();
@@ -465,6 +470,10 @@ public final class ChecklistBench {
                 .append(", ").append(wrkVersion).append("\n\n");
         t.append("- JVM options (both apps): `").append(jvmOptions.isEmpty() ? "(none)" : String.join(" ", jvmOptions))
                 .append("`\n");
+        t.append("- requirements-service checklist cache: ").append(cacheBytes.map(b -> b.equals("0")
+                ? "**off** (`kerege.requirements.checklist-cache-bytes=0`: every answer decided and written anew)"
+                : b + " bytes").orElse("default (32 MiB; requests already answered are served by `ChecklistFilter`)"))
+                .append('\n');
         t.append("- load average before: ").append(loadBefore).append(", after: ").append(loadAfter).append('\n');
         if (rounds > 0) {
             t.append("- wrk: `wrk -t").append(threads).append(" -c").append(connections).append(" -d").append(duration)

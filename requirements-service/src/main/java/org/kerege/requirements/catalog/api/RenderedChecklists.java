@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
@@ -22,6 +23,17 @@ import org.kerege.requirements.catalog.domain.ServiceEntry;
  * reused for every applicant in the same situation: writing the 5 KB answer costs far more than
  * deciding it. Bounded by bytes ({@code kerege.requirements.checklist-cache-bytes}, 0 turns it off);
  * a new catalog version makes new keys, and old ones age out.
+ *
+ * <p>Two indexes lead to the same written answers:
+ * <ul>
+ *   <li>by <b>situation</b> ({@link Key}: the validated facts, whatever their order or spelling in the request),
+ *       filled by {@link ServiceResource#checklist};</li>
+ *   <li>by <b>request as received</b> ({@link RequestKey}: the body's bytes, {@code Accept-Language} as sent, the
+ *       date asked about), which {@link ChecklistFilter} answers on the event loop before the REST layer, without
+ *       parsing or validating the facts again. The resource remembers an answer under the request that produced
+ *       it; a request that was refused (bad facts, unknown code, not in force) is never remembered, so it always
+ *       reaches the resource and gets its problem response.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class RenderedChecklists {
@@ -33,12 +45,20 @@ public class RenderedChecklists {
         }
     }
 
+    /**
+     * A checklist request exactly as received: nothing else decides its answer. {@code date} is {@code ?on=} or, when
+     * absent, today (UTC) at the time of the request; {@code body} wraps the request body's bytes (equal by content).
+     */
+    public record RequestKey(int catalogVersion, String code, LocalDate date, String acceptLanguage, ByteBuffer body) {
+    }
+
     /** An answer as sent: its JSON bytes and the language the text is in. */
     public record Rendered(byte[] json, String language) {
     }
 
     private final ObjectMapper json;
     private final Cache<Key, Rendered> cache;
+    private final Cache<RequestKey, Rendered> byRequest;
 
     public RenderedChecklists(ObjectMapper json, MeterRegistry registry,
                               @ConfigProperty(name = "kerege.requirements.checklist-cache-bytes",
@@ -48,6 +68,12 @@ public class RenderedChecklists {
                 .maximumWeight(maxBytes)
                 .weigher((Key k, Rendered r) -> r.json().length + 200)
                 .recordStats()
+                .build();
+        // The same answers (shared byte arrays), reached by the request's bytes; weighed as if not shared, so the two
+        // indexes together never hold more than twice the bound.
+        this.byRequest = maxBytes <= 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((RequestKey k, Rendered r) -> k.body().remaining() + r.json().length + 200)
                 .build();
         if (cache != null) {
             Gauge.builder("kerege.checklist.cache.hit.ratio", cache, c -> c.stats().hitRate())
@@ -62,6 +88,18 @@ public class RenderedChecklists {
             return write(evaluate.get());
         }
         return cache.get(Key.of(catalogVersion, entry, facts, languages), k -> write(evaluate.get()));
+    }
+
+    /** The answer already sent for exactly this request, or null. */
+    public Rendered sent(RequestKey request) {
+        return byRequest == null ? null : byRequest.getIfPresent(request);
+    }
+
+    /** Remembers the answer given to a request, so the same request is answered by {@link ChecklistFilter}. */
+    public void remember(RequestKey request, Rendered answer) {
+        if (byRequest != null) {
+            byRequest.put(request, answer);
+        }
     }
 
     private Rendered write(Checklist checklist) {

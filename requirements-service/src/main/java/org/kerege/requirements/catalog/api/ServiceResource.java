@@ -1,7 +1,12 @@
 package org.kerege.requirements.catalog.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +20,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,7 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kerege.platform.problem.ProblemException;
 import org.kerege.requirements.catalog.domain.ApplicantFacts;
@@ -53,14 +62,22 @@ public class ServiceResource {
 
     private static final FactsValidator FACTS = new FactsValidator(Facts.standard());
 
+    /** The checklist answer's content type, the same whichever path ({@link ChecklistFilter} or this) answers. */
+    static final String CHECKLIST_TYPE = MediaType.APPLICATION_JSON;
+
+    private static final TypeReference<Map<String, Object>> FACTS_TYPE = new TypeReference<>() {
+    };
+
     private final CatalogStore store;
     private final Clock clock;
     private final RenderedChecklists rendered;
+    private final ObjectMapper json;
 
-    public ServiceResource(CatalogStore store, Clock clock, RenderedChecklists rendered) {
+    public ServiceResource(CatalogStore store, Clock clock, RenderedChecklists rendered, ObjectMapper json) {
         this.store = store;
         this.clock = clock;
         this.rendered = rendered;
+        this.json = json;
     }
 
     /** One line of the service list. */
@@ -122,33 +139,53 @@ public class ServiceResource {
             description = "Unknown fact names and values of the wrong type answer 400 (invalid-facts); impossible "
                     + "values such as age -3 answer 422 (impossible-facts); a service not in force on the date "
                     + "answers 422 (not-in-force).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class),
+            examples = @ExampleObject(name = "Former citizen in Germany",
+                    value = "{\"citizenship\": \"DE\", \"category\": \"former-citizen\", \"procedure\": \"general\", "
+                            + "\"applyingAtMissionAbroad\": true}")))
     public Uni<Response> checklist(
             @Parameter(example = "kg.meken-card") @PathParam("code") String code,
             @Parameter(description = "ISO date; today (UTC) when absent") @QueryParam("on") LocalDate on,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-            @RequestBody(required = true, content = @Content(examples = @ExampleObject(name = "Former citizen in Germany",
-                    value = "{\"citizenship\": \"DE\", \"category\": \"former-citizen\", \"procedure\": \"general\", "
-                            + "\"applyingAtMissionAbroad\": true}")))
-            Map<String, Object> facts) {
+            RoutingContext request) throws JsonProcessingException {
+        // The body was read by ChecklistFilter (which answers a request already answered before the REST layer) and
+        // is found in the routing context: the REST layer cannot read a request body a second time.
+        Map<String, Object> facts = factsOf(request);
         if (facts == null) {
             // Checked by hand, not with @NotNull: a constraint would put Hibernate Validator's method interceptor
             // around every checklist call of the portal (a tenth of its time in bench/checklist's profile).
             throw ProblemException.invalidField("facts", "the applicant facts are required, e.g. {\"age\": 30}");
         }
+        RenderedChecklists.RequestKey asReceived = request.get(ChecklistFilter.REQUEST_KEY);
         // The hot path of the portal: with the catalog in memory, validating the facts, evaluating the rules and
         // writing the (usually cached) answer is CPU work of microseconds, done on the event loop without a hop to a
         // worker thread. Only when the newest catalog number must be read again from the database (every 2 s, or
         // the version is not loaded yet) does the request go to a worker thread.
         Optional<CatalogVersion> inMemory = store.currentInMemory();
         if (inMemory.isPresent()) {
-            return Uni.createFrom().item(checklist(inMemory.get(), code, on, acceptLanguage, facts));
+            return Uni.createFrom().item(checklist(inMemory.get(), code, on, acceptLanguage, facts, asReceived));
         }
-        return Uni.createFrom().item(() -> checklist(current(), code, on, acceptLanguage, facts))
+        return Uni.createFrom().item(() -> checklist(current(), code, on, acceptLanguage, facts, asReceived))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
+    private Map<String, Object> factsOf(RoutingContext request) throws JsonProcessingException {
+        Buffer body = request.body().buffer();
+        if (body == null || body.length() == 0) {
+            return null;
+        }
+        try {
+            return json.readValue(body.getBytes(), FACTS_TYPE);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a byte array: not expected
+        }
+    }
+
     private Response checklist(CatalogVersion version, String code, LocalDate on, String acceptLanguage,
-                               Map<String, Object> facts) {
+                               Map<String, Object> facts, RenderedChecklists.RequestKey asReceived) {
         LocalDate date = dateOrToday(on);
         EntryLookup lookup = known(version, code, date);
         if (!lookup.inForce()) {
@@ -163,8 +200,11 @@ public class ServiceResource {
         LanguagePreference languages = LanguagePreference.fromAcceptLanguage(acceptLanguage);
         RenderedChecklists.Rendered answer = rendered.render(version.number(), lookup.entry(), validation.facts(),
                 languages.languages(), () -> version.evaluator().evaluate(lookup.entry(), validation.facts(), languages));
-        return Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.CONTENT_LANGUAGE, answer.language()).build();
+        if (asReceived != null && asReceived.catalogVersion() == version.number() && asReceived.code().equals(code)
+                && asReceived.date().equals(date)) {
+            rendered.remember(asReceived, answer);
+        }
+        return Response.ok(answer.json(), CHECKLIST_TYPE).header(HttpHeaders.CONTENT_LANGUAGE, answer.language()).build();
     }
 
     private CatalogVersion current() {

@@ -24,6 +24,9 @@ import org.kerege.devstack.testing.TestEvents;
 @QuarkusTest
 class CatalogApiTest {
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     static String token(String role) {
         return "Bearer " + KeregeTestResource.token(role, "test-" + role, Map.of());
     }
@@ -115,6 +118,78 @@ class CatalogApiTest {
                     .body("{\"citizenship\": \"DE\", \"category\": \"former-citizen\", \"procedure\": \"general\"}")
                     .post("/v1/services/kg.meken-card/checklist")
                     .then().statusCode(200).header("Content-Language", not(equalTo("en")));
+        }
+
+        /** What {@link ChecklistFilter} has answered so far, before the REST layer. */
+        double answeredEarly() {
+            return registry.counter(ChecklistFilter.ANSWERED_EARLY).count();
+        }
+
+        @Test
+        void a_request_already_answered_is_answered_again_before_the_rest_layer_with_the_same_bytes_and_headers() {
+            String body = "{\"citizenship\": \"DE\", \"category\": \"former-citizen\", \"procedure\": \"simplified\", "
+                    + "\"applyingAtMissionAbroad\": true}";
+            double before = answeredEarly();
+            io.restassured.response.Response first = given().contentType("application/json").header("Accept-Language", "ky")
+                    .body(body).post("/v1/services/kg.meken-card/checklist?on=2026-03-02");
+            first.then().statusCode(200);
+            assertEquals(before, answeredEarly(), "a first request is answered by the resource");
+            io.restassured.response.Response again = given().contentType("application/json").header("Accept-Language", "ky")
+                    .body(body).post("/v1/services/kg.meken-card/checklist?on=2026-03-02");
+            again.then().statusCode(200);
+            assertEquals(before + 1, answeredEarly(), "the same request again is answered by the filter");
+            assertEquals(first.asString(), again.asString());
+            assertEquals(first.header("Content-Type"), again.header("Content-Type"));
+            assertEquals(first.header("Content-Language"), again.header("Content-Language"));
+            assertEquals("ky", again.header("Content-Language"));
+
+            // Anything that is not exactly that request goes to the resource, and is answered for itself.
+            given().contentType("application/json").header("Accept-Language", "en").body(body)
+                    .post("/v1/services/kg.meken-card/checklist?on=2026-03-02")
+                    .then().statusCode(200).header("Content-Language", "en");
+            given().contentType("application/json").header("Accept-Language", "ky").body(body)
+                    .post("/v1/services/kg.meken-card/checklist?on=2026-03-03").then().statusCode(200);
+            given().contentType("application/json").header("Accept-Language", "ky").body(body)
+                    .post("/v1/services/kg.meken-card/checklist?on=2026-03-0X")
+                    .then().statusCode(400).contentType("application/problem+json");
+            given().contentType("text/plain").header("Accept-Language", "ky").body(body)
+                    .post("/v1/services/kg.meken-card/checklist?on=2026-03-02")
+                    .then().statusCode(415).contentType("application/problem+json");
+            given().contentType("application/json").header("Accept-Language", "ky").accept("application/xml").body(body)
+                    .post("/v1/services/kg.meken-card/checklist?on=2026-03-02")
+                    .then().statusCode(406);
+            // A public address: a token is not needed, but whatever the REST layer does with one, it sees it.
+            given().contentType("application/json").header("Accept-Language", "ky").header("Authorization", "Bearer forged")
+                    .body(body).post("/v1/services/kg.meken-card/checklist?on=2026-03-02")
+                    .then().statusCode(200);
+            // The Kazakh refugee standard in 2020: refused, and refused again, never remembered.
+            for (int i = 0; i < 2; i++) {
+                given().contentType("application/json").body("{\"age\": 30}")
+                        .post("/v1/services/kz.refugee.grant/checklist?on=2020-01-01")
+                        .then().statusCode(422).body("type", equalTo("urn:kerege:problem:not-in-force"));
+            }
+            assertEquals(before + 1, answeredEarly(), "none of these was answered by the filter");
+        }
+
+        @Test
+        void a_missing_a_malformed_or_an_oversized_body_is_a_problem_on_both_paths() {
+            for (int i = 0; i < 2; i++) {
+                given().contentType("application/json").post("/v1/services/kg.meken-card/checklist")
+                        .then().statusCode(400).contentType("application/problem+json").body("errors.facts", org.hamcrest.Matchers.notNullValue());
+                given().contentType("application/json").body("null").post("/v1/services/kg.meken-card/checklist")
+                        .then().statusCode(400).contentType("application/problem+json");
+                given().contentType("application/json").body("{\"age\": ").post("/v1/services/kg.meken-card/checklist")
+                        .then().statusCode(400).body("type", equalTo("urn:kerege:problem:malformed-request-body"));
+                given().contentType("application/json").body("[1, 2]").post("/v1/services/kg.meken-card/checklist")
+                        .then().statusCode(400).body("type", equalTo("urn:kerege:problem:malformed-request-body"));
+            }
+            String huge = "{\"note\": \"" + "x".repeat(ChecklistFilter.MAX_BODY_BYTES) + "\"}";
+            given().contentType("application/json").body(huge).post("/v1/services/kg.meken-card/checklist")
+                    .then().statusCode(413).contentType("application/problem+json")
+                    .body("type", equalTo("urn:kerege:problem:payload-too-large"));
+            // Served normally afterwards.
+            given().contentType("application/json").body("{\"age\": 30}").post("/v1/services/kg.passport.id-card/checklist")
+                    .then().statusCode(200);
         }
 
         @Test
