@@ -240,27 +240,22 @@ public class KeyApplicationService {
      * Service-centre flow: a key pair generated here, returned once as a .pfx under the applicant's
      * password. Neither the key nor the password nor the file is stored; the application becomes ISSUED
      * in the same transaction, so a second download finds it ISSUED and is refused.
+     *
+     * <p>{@code read} is the application as the caller read it, without a lock. What it would refuse anyway (already
+     * issued, not ready to issue) is refused on it <em>before</em> the costly key generation (an RSA-2048 pair is tens
+     * of milliseconds of CPU), so a repeated download or a premature call costs no key pair and no second read;
+     * {@link #issue} checks again under the row lock.
      */
-    public byte[] issuePfx(UUID id, char[] password, KeyAlgorithm algorithm) {
+    public byte[] issuePfx(KeyApplication read, char[] password, KeyAlgorithm algorithm) {
         try {
-            refuseBeforeKeyGeneration(id);
+            checkIssuable(read); // on a copy read without a lock, never written
             KeyPair pair = algorithm.generate(null);
-            X509Certificate cert = QuarkusTransaction.requiringNew().call(() -> issue(id, pair.getPublic(), algorithm.name()));
+            X509Certificate cert = QuarkusTransaction.requiringNew().call(() -> issue(read.id, pair.getPublic(), algorithm.name()));
             return PfxWriter.write("ENQ " + CertificateAuthority.hex(cert.getSerialNumber()), pair.getPrivate(), cert,
                     ca.ca().chain(), password);
         } finally {
             Arrays.fill(password, '\0');
         }
-    }
-
-    /**
-     * Refuses, before the costly key generation (an RSA-2048 pair is tens of milliseconds of CPU), what {@link #issue}
-     * would refuse anyway: an unknown application, one already issued, one not ready to issue. Without it a repeated
-     * download or a premature call cost a full key generation each. {@link #issue} checks again under the row lock.
-     */
-    private void refuseBeforeKeyGeneration(UUID id) {
-        KeyApplication a = applications.find(id, false).orElseThrow(() -> notFound(id));
-        checkIssuable(a); // on a copy read without a lock, never written
     }
 
     private static void checkIssuable(KeyApplication a) {

@@ -214,7 +214,7 @@ public class KeyApplicationResource {
         }
         KeyAlgorithm algorithm = request.keyAlgorithm() == null ? KeyAlgorithm.RSA_2048
                 : KeyAlgorithm.valueOf(request.keyAlgorithm());
-        byte[] pfx = service.issuePfx(a.id, request.password().toCharArray(), algorithm);
+        byte[] pfx = service.issuePfx(a, request.password().toCharArray(), algorithm);
         return Response.ok(pfx, PKCS12)
                 .header("Content-Disposition", "attachment; filename=\"enq-" + a.id + ".pfx\"")
                 .header("Cache-Control", "no-store")
