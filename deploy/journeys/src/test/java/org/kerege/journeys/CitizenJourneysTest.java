@@ -133,7 +133,7 @@ class CitizenJourneysTest {
                 String url = suite.url(Suite.Service.APPOINTMENTS, 1 + i % 2);
                 calls.add(pool.submit(() -> {
                     go.await();
-                    // As every caller must, a request shed with 429 (the default ceiling is 4 per processor) is sent
+                    // As every caller must, a request shed with 429 (the default ceiling is 2 per processor) is sent
                     // again after its Retry-After; only the final answer counts.
                     Response r = null;
                     int attempts = 0;

@@ -13,7 +13,8 @@ public interface LoadSheddingConfig {
      * Ordinary API requests in progress at once per instance; beyond it, 429. 0 turns shedding off. Unset: {@value
      * InFlightLimiter#PER_CORE} per processor the JVM sees ({@link InFlightLimiter#forProcessors}), because what an
      * instance can have in progress without starving its own event loop grows with its CPUs, not with a fixed figure
-     * (bench/load: 64 in flight on 2 cores stopped the instance answering at all; 8 kept it answering).
+     * (bench/load on 2 cores: 64 in flight stopped the instance answering at all; 8 answered, but only after seconds;
+     * 4 answered in milliseconds and served as much).
      */
     Optional<Integer> maxInFlight();
 

@@ -18,12 +18,12 @@ class InFlightLimiterTest {
     @Test
     void unconfigured_limits_follow_the_processors() {
         InFlightLimiter two = InFlightLimiter.forProcessors(Optional.empty(), Optional.empty(), 2);
-        assertEquals(8, two.limit(), "4 ordinary requests per processor");
-        assertEquals(32, two.priorityLimit(), "priority ceiling 4 times the ordinary limit");
+        assertEquals(4, two.limit(), "2 ordinary requests per processor");
+        assertEquals(16, two.priorityLimit(), "priority ceiling 4 times the ordinary limit");
         InFlightLimiter sixteen = InFlightLimiter.forProcessors(Optional.empty(), Optional.empty(), 16);
-        assertEquals(64, sixteen.limit());
-        assertEquals(256, sixteen.priorityLimit());
-        assertEquals(4, InFlightLimiter.forProcessors(Optional.empty(), Optional.empty(), 0).limit(),
+        assertEquals(32, sixteen.limit());
+        assertEquals(128, sixteen.priorityLimit());
+        assertEquals(2, InFlightLimiter.forProcessors(Optional.empty(), Optional.empty(), 0).limit(),
                 "at least one processor is assumed");
     }
 

@@ -277,7 +277,7 @@ public final class ChecklistBench {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevKeys.fileLocation(publicKey));
             env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
-            // A closed-loop capacity bench: the load-shedding ceiling (by default 4 per processor) must stay above the
+            // A closed-loop capacity bench: the load-shedding ceiling (by default 2 per processor) must stay above the
             // client's connections, or the figures would count fast 429s instead of checklists.
             env.put("KEREGE_HTTP_SHEDDING_MAX_IN_FLIGHT", Integer.toString(4 * connections));
             cacheBytes.ifPresent(bytes -> env.put("KEREGE_REQUIREMENTS_CHECKLIST_CACHE_BYTES", bytes));

@@ -58,7 +58,7 @@ import org.kerege.devstack.Suite;
  *       several banks pay each at once, plus a twin of one request and replays; afterwards PostgreSQL must show at
  *       most one payment per invoice and as many payments as fresh 201s (double payments = 0).</li>
  *   <li><b>overload</b> ({@link #overload}, {@code OverloadSimulation}): status-service runs with its default
- *       {@code kerege.http.shedding.max-in-flight} (4 per processor) unless told otherwise; a rush far above capacity must get 429 with Retry-After while
+ *       {@code kerege.http.shedding.max-in-flight} (2 per processor) unless told otherwise; a rush far above capacity must get 429 with Retry-After while
  *       status lookups keep answering, and ordinary requests must succeed again after the rush (also probed here).</li>
  * </ol>
  *
@@ -547,7 +547,7 @@ public final class LoadBench {
                         + "(ordinary path, database work); status lookups `GET /v1/applications/{number}` with the talon's "
                         + "access code (priority path) at %s/s throughout (%d applications); after the rush and a %d s gap, "
                         + "the work queue at %s/s for %d s (recovery). One request per user, no retries.%n%n",
-                opt("max-in-flight", "").isEmpty() ? "(default: 4 per processor)" : opt("max-in-flight", ""),
+                opt("max-in-flight", "").isEmpty() ? "(default: 2 per processor)" : opt("max-in-flight", ""),
                 opt("priority-max-in-flight", "").isEmpty() ? " (priority ceiling: the "
                         + "service's default)" : ", `priority-max-in-flight=" + opt("priority-max-in-flight", "") + "`",
                 rate, during, office, opt("lookup-rate", "20"), apps, gap, opt("recovery-rate", "20"), recovery));
@@ -852,10 +852,10 @@ public final class LoadBench {
                 .append("alone.\n\n");
         t.append(String.format(Locale.ROOT, "**Suite**: requirements, appointments, payments and status services, %d instance(s) "
                         + "each (JVM options `%s`), embedded PostgreSQL and a Kafka broker; started in %.0f s. Load shedding: "
-                        + "`kerege.http.shedding.max-in-flight=%s`%s for %s; the others keep their defaults (4 ordinary and 16 "
+                        + "`kerege.http.shedding.max-in-flight=%s`%s for %s; the others keep their defaults (2 ordinary and 8 "
                         + "priority requests per processor).%n%n",
                 instances, String.join(" ", Suite.DEFAULT_JAVA_OPTIONS), suiteSeconds,
-                maxInFlight.isEmpty() ? "(default: 4 per processor)" : maxInFlight,
+                maxInFlight.isEmpty() ? "(default: 2 per processor)" : maxInFlight,
                 priorityMax.isEmpty() ? "" : ", priority " + priorityMax, shed.isEmpty() ? "none" : String.join(", ", shed)));
         return t.toString();
     }

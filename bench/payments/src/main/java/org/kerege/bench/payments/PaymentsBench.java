@@ -90,7 +90,7 @@ public final class PaymentsBench {
                 .javaOptions(jvm)
                 .env(Suite.Service.PAYMENTS, "KEREGE_PAYMENTS_IDEMPOTENCY_REQUIRED", "false")
                 .env(Suite.Service.PAYMENTS, "KEREGE_PAYMENTS_WEBHOOKS_ENABLED", "false")
-                // A closed-loop capacity bench: keep the load-shedding ceiling (4 per processor by default) above the
+                // A closed-loop capacity bench: keep the load-shedding ceiling (2 per processor by default) above the
                 // concurrent clients, so that it measures payments, not 429s.
                 .env(Suite.Service.PAYMENTS, "KEREGE_HTTP_SHEDDING_MAX_IN_FLIGHT", "256")
                 .output(System.out).start()) {
