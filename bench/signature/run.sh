@@ -2,7 +2,8 @@
 # Issuance bench (see README.md): JMH of the bare crypto (key pair + certificate + PKCS#12), then the HTTP .pfx
 # path of a running signature-service, and the ratio of the two.
 #
-#   bench/signature/run.sh [--jvm-opts="..."] [--threads=2] [--count=300] [--warmup=50] [--jmh-args="-wi 2 -w 5s -i 5 -r 10s"]
+#   bench/signature/run.sh [--jvm-opts="..."] [--threads=2] [--count=1000] [--warmup=50] [--warmup-seconds=60]
+#                          [--jmh-args="-wi 3 -w 10s -i 8 -r 10s"]
 #                          [--algorithms=RSA_2048,EC_P256]
 #
 # Needs signature-service built (signature-service/target/quarkus-app) and this module built with the bench profile:
@@ -15,7 +16,7 @@ ROOT=$PWD
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 MODULE=bench/signature
 THREADS=2
-JMH_ARGS="-wi 2 -w 5s -i 5 -r 10s"
+JMH_ARGS="-wi 3 -w 10s -i 8 -r 10s"
 PASS=()
 for a in "$@"; do
   case $a in

@@ -49,6 +49,9 @@ public final class HttpIssuanceBench {
     record Result(String algorithm, int count, double seconds, double perSecond, double p50Ms, double p99Ms) {
     }
 
+    /** The shortest HTTP warm-up per algorithm by default (seconds). */
+    private static final double MIN_WARMUP_SECONDS = 60;
+
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new HashMap<>();
         for (String a : args) {
@@ -58,7 +61,7 @@ public final class HttpIssuanceBench {
         }
         Path repo = Path.of(System.getProperty("kerege.repo", ".")).toAbsolutePath().normalize();
         List<String> algorithms = List.of(o.getOrDefault("algorithms", "RSA_2048,EC_P256").split(","));
-        int count = Integer.parseInt(o.getOrDefault("count", "300"));
+        int count = Integer.parseInt(o.getOrDefault("count", "1000"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "50"));
         int threads = Integer.parseInt(o.getOrDefault("threads", "2"));
         Path work = Path.of(o.getOrDefault("work", repo.resolve("bench/signature/target/work").toString()));
@@ -88,9 +91,11 @@ public final class HttpIssuanceBench {
             HttpClient http = HttpClient.newHttpClient();
             for (String algorithm : algorithms) {
                 // Warm-up: at least --warmup issuances and at least as long as JMH warmed up the same algorithm
-                // (its fork had -wi x -w seconds of JIT warm-up; a freshly started service JVM gets the same time).
+                // (its fork had -wi x -w seconds of JIT warm-up; a freshly started service JVM gets the same time),
+                // and at least 60 s: a whole service (Kafka client, Netty, JDBC, ASN.1) keeps its JIT compiler threads
+                // busy 10-40 s after start, CPU that a bare JMH fork never spends (issue 8, session 3's profile).
                 double warmSeconds = Double.parseDouble(o.getOrDefault("warmup-seconds",
-                        String.valueOf(jmhWarmup.getOrDefault(algorithm, 0.0))));
+                        String.valueOf(Math.max(MIN_WARMUP_SECONDS, jmhWarmup.getOrDefault(algorithm, 0.0)))));
                 long warmStart = System.nanoTime();
                 int warmed = 0;
                 while (warmed < warmup || (System.nanoTime() - warmStart) / 1e9 < warmSeconds) {
