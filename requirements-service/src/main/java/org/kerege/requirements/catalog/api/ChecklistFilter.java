@@ -161,8 +161,15 @@ public class ChecklistFilter {
         }
     }
 
-    /** The service code of a checklist path ({@code /v1/services/{code}/checklist}), or null for any other path. */
+    /**
+     * The service code of a checklist path ({@code /v1/services/{code}/checklist}, with or without a trailing slash, as
+     * the REST layer matches it), or null for any other path. Every request the REST layer sends to
+     * {@link ServiceResource#checklist} must have its body read here, or the resource would find none.
+     */
     static String codeOf(String path) {
+        if (path != null && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
         if (path == null || !path.startsWith(PREFIX) || !path.endsWith(SUFFIX)
                 || path.length() <= PREFIX.length() + SUFFIX.length()) {
             return null;

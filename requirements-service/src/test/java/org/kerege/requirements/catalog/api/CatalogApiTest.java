@@ -187,9 +187,11 @@ class CatalogApiTest {
             given().contentType("application/json").body(huge).post("/v1/services/kg.meken-card/checklist")
                     .then().statusCode(413).contentType("application/problem+json")
                     .body("type", equalTo("urn:kerege:problem:payload-too-large"));
-            // Served normally afterwards.
-            given().contentType("application/json").body("{\"age\": 30}").post("/v1/services/kg.passport.id-card/checklist")
-                    .then().statusCode(200);
+            // Served normally afterwards, with or without a trailing slash.
+            String answer = given().contentType("application/json").body("{\"age\": 30}")
+                    .post("/v1/services/kg.passport.id-card/checklist").then().statusCode(200).extract().asString();
+            assertEquals(answer, given().contentType("application/json").body("{\"age\": 30}")
+                    .post("/v1/services/kg.passport.id-card/checklist/").then().statusCode(200).extract().asString());
         }
 
         @Test
