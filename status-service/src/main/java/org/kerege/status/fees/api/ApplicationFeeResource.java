@@ -20,19 +20,26 @@ import org.kerege.status.fees.persistence.ApplicationFeeEntity;
 @Tag(name = "Application fees")
 public class ApplicationFeeResource {
 
-    /** One invoice of an application. Amounts in minor units of the currency. */
+    /**
+     * One invoice of an application. Amounts in minor units of their currency. {@code refundedMinor} is everything
+     * paid back so far (null when nothing was): equal to the total when the fee is REFUNDED, less while a partly
+     * refunded fee stays PAID; {@code refundedAt} and {@code refundReason} describe the latest refund.
+     */
     public record Fee(String invoiceId, String paymentCode, String feeCode, long totalMinor, String currency,
                       ApplicationFeeEntity.Status status, Instant issuedAt, Instant expiresAt, Instant paidAt, Instant cancelledAt,
-                      String cancelReason) {
+                      String cancelReason, Instant expiredAt, Long refundedMinor, String refundCurrency, Instant refundedAt,
+                      String refundReason) {
     }
 
     @GET
     @Path("/{applicationRef}")
     @RolesAllowed({Roles.OFFICER, Roles.SERVICE, Roles.ADMIN})
-    @Operation(summary = "Invoices issued for an application, oldest first (officer, service, admin)")
+    @Operation(summary = "Invoices issued for an application, oldest first: due, paid, cancelled, expired or refunded"
+            + " (officer, service, admin)")
     public List<Fee> ofApplication(@PathParam("applicationRef") @Size(max = 64) String applicationRef) {
         return ApplicationFeeEntity.ofApplication(applicationRef).stream()
                 .map(f -> new Fee(f.invoiceId, f.paymentCode, f.feeCode, f.totalMinor, f.currency, f.status,
-                        f.issuedAt, f.expiresAt, f.paidAt, f.cancelledAt, f.cancelReason)).toList();
+                        f.issuedAt, f.expiresAt, f.paidAt, f.cancelledAt, f.cancelReason, f.expiredAt, f.refundedMinor,
+                        f.refundCurrency, f.refundedAt, f.refundReason)).toList();
     }
 }
