@@ -22,6 +22,14 @@ public interface PaymentsConfig {
 
     Webhooks webhooks();
 
+    /**
+     * The key that seals webhook signing secrets in the database (AES-256-GCM): standard base64 of 32 random bytes
+     * ({@code openssl rand -base64 32}), from the environment ({@code KEREGE_PAYMENTS_WEBHOOK_SECRET_KEY}), never
+     * committed. No default: the service does not start without it. Keep it, and give every instance the same:
+     * stored secrets open only with the key that sealed them.
+     */
+    String webhookSecretKey();
+
     /** Signed notifications to subscribed banks and systems. */
     interface Webhooks {
         /** How often due deliveries are sent. */

@@ -83,6 +83,7 @@ public final class StartupBench {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private Path publicKey;
+    private String webhookSecretKey;
 
     private StartupBench(Map<String, String> options) {
         repo = Path.of(options.getOrDefault("repo", System.getProperty("kerege.repo", ".")))
@@ -225,6 +226,7 @@ public final class StartupBench {
         kafka = KafkaBroker.start(0, 0, work.resolve("kafka"), work.resolve("logs/kafka.log"), true);
         DevKeys.loadOrCreate(work.resolve("keys"));
         publicKey = work.resolve("keys/" + DevKeys.PUBLIC_KEY_FILE);
+        webhookSecretKey = DevKeys.webhookSecretKey(work.resolve("keys"));
         out.println("PostgreSQL at " + postgres.jdbcUrl(PostgresServer.DATABASE) + ", Kafka at " + kafka.bootstrapServers());
     }
 
@@ -250,6 +252,9 @@ public final class StartupBench {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevKeys.fileLocation(publicKey));
             env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+            if (app.name().equals("payments-service")) {
+                env.put("KEREGE_PAYMENTS_WEBHOOK_SECRET_KEY", webhookSecretKey); // it does not start without it
+            }
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1)).build();

@@ -14,6 +14,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -29,6 +30,9 @@ import java.util.Objects;
  * {@value #PRIVATE_KEY_FILE} (PKCS#8 PEM, owner-only permissions) and {@value #PUBLIC_KEY_FILE}
  * (X.509 SubjectPublicKeyInfo PEM), generated at the first call and reused afterwards. That directory
  * is local data: never commit it. These keys are for development and tests only.
+ *
+ * <p>The same directory keeps the AES key payments-service seals webhook secrets with
+ * ({@link #webhookSecretKey(Path)}, {@value #WEBHOOK_SECRET_KEY_FILE}).
  */
 public final class DevKeys {
 
@@ -36,6 +40,8 @@ public final class DevKeys {
     public static final String PRIVATE_KEY_FILE = "jwt-private.pem";
     /** File name of the public key in a key directory. */
     public static final String PUBLIC_KEY_FILE = "jwt-public.pem";
+    /** File name, in a key directory, of the key payments-service seals webhook secrets with (base64 of 32 bytes). */
+    public static final String WEBHOOK_SECRET_KEY_FILE = "payments-webhook-secret.key";
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
@@ -85,6 +91,43 @@ public final class DevKeys {
             return keys;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write dev keys in " + keysDir, e);
+        }
+    }
+
+    /**
+     * Reads the key that payments-service seals webhook secrets with ({@code KEREGE_PAYMENTS_WEBHOOK_SECRET_KEY}) from
+     * {@code keysDir}, or generates it there (32 random bytes, base64, owner-only permissions) at the first call. Kept
+     * beside the JWT keys so that a restart of the local run still opens the secrets it stored.
+     *
+     * @param keysDir e.g. {@code <repo>/data/keys}
+     * @return the key, standard base64 of 32 bytes
+     * @throws IllegalStateException if the file holds something else
+     */
+    public static String webhookSecretKey(Path keysDir) {
+        Path file = keysDir.resolve(WEBHOOK_SECRET_KEY_FILE);
+        try {
+            if (Files.exists(file)) {
+                String key = Files.readString(file, StandardCharsets.US_ASCII).strip();
+                byte[] bytes;
+                try {
+                    bytes = Base64.getDecoder().decode(key);
+                } catch (IllegalArgumentException e) {
+                    bytes = new byte[0];
+                }
+                if (bytes.length != 32) {
+                    throw new IllegalStateException(file + " does not hold base64 of 32 bytes; restore it (the webhook"
+                            + " secrets stored with it open only with it) or delete it and the data of the run");
+                }
+                return key;
+            }
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            String key = Base64.getEncoder().encodeToString(bytes);
+            Files.createDirectories(keysDir);
+            writeAtomically(file, key + "\n", true);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write " + file, e);
         }
     }
 

@@ -42,7 +42,8 @@ import java.util.concurrent.CompletionException;
  * }</pre>
  *
  * <p>Layout under the data directory: {@code postgres/} (cluster, kept), {@code kafka/} (broker log
- * directory, kept), {@code keys/} (dev JWT keys, see {@link DevKeys}), {@code logs/} (one file per process:
+ * directory, kept), {@code keys/} (dev JWT keys and payments-service's webhook sealing key, see {@link DevKeys}; kept
+ * like the database, whose webhook secrets open only with that key), {@code logs/} (one file per process:
  * {@code <module>.log}, {@code <module>-2.log} for second instances, {@code kafka.log},
  * {@code postgres.log}), {@code tmp/} (the processes' {@code java.io.tmpdir}, zonky's binaries) and
  * {@code run/pids} (process ids, to end leftovers of a run whose JVM was killed).
@@ -138,6 +139,7 @@ public final class Suite implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private DevKeys keys;
+    private String webhookSecretKey;
     private volatile boolean closing;
     private boolean closed;
 
@@ -356,6 +358,7 @@ public final class Suite implements AutoCloseable {
         }
         try {
             keys = DevKeys.loadOrCreate(dataDir.resolve("keys"));
+            webhookSecretKey = DevKeys.webhookSecretKey(dataDir.resolve("keys"));
             say("starting PostgreSQL and Kafka ...");
             int kafkaPort = config.randomPorts ? 0 : LOCAL_KAFKA_PORT;
             int controllerPort = config.randomPorts ? 0 : LOCAL_KAFKA_CONTROLLER_PORT;
@@ -424,6 +427,10 @@ public final class Suite implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevKeys.fileLocation(dataDir.resolve("keys/" + DevKeys.PUBLIC_KEY_FILE)));
         env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+        if (i.service == Service.PAYMENTS) {
+            // seals webhook secrets at rest; kept in keys/, so a restarted run still opens what it stored
+            env.put("KEREGE_PAYMENTS_WEBHOOK_SECRET_KEY", webhookSecretKey);
+        }
         if (i.service == Service.SIGNATURE) {
             // signature-service asks payments-service for the e-key fee over REST, as a `service` caller.
             Instance payments = instances.get(key(Service.PAYMENTS, i.number));

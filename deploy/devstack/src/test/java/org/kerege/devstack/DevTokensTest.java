@@ -21,6 +21,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,6 +111,20 @@ class DevTokensTest {
         String token = DevTokens.mint(loaded, "admin", "root", null);
         assertTrue(verify(DevKeys.parsePublicKey(Files.readString(dir.resolve(DevKeys.PUBLIC_KEY_FILE))),
                 token.split("\\.")));
+    }
+
+    @Test
+    void theWebhookSealingKeyIsCreatedOnceOwnerOnlyAndReused(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("keys");
+        String created = DevKeys.webhookSecretKey(dir);
+        assertEquals(32, Base64.getDecoder().decode(created).length);
+        assertEquals(created, DevKeys.webhookSecretKey(dir));
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve(DevKeys.WEBHOOK_SECRET_KEY_FILE))));
+        assertNotEquals(created, DevKeys.webhookSecretKey(tmp.resolve("other")), "random per directory");
+        Files.writeString(dir.resolve(DevKeys.WEBHOOK_SECRET_KEY_FILE), "c2hvcnQ=\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> DevKeys.webhookSecretKey(dir));
+        assertTrue(e.getMessage().contains("does not hold base64 of 32 bytes"), e.getMessage());
     }
 
     static boolean verify(PublicKey key, String[] parts) throws Exception {

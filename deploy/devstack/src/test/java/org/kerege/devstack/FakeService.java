@@ -20,6 +20,8 @@ public final class FakeService {
     static final List<String> EXPECTED = List.of("QUARKUS_HTTP_PORT", "QUARKUS_DATASOURCE_JDBC_URL",
             "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS",
             "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER");
+    /** Given to some services only (shown by {@code /env}, null when absent). */
+    static final List<String> OPTIONAL = List.of("KEREGE_PAYMENTS_WEBHOOK_SECRET_KEY");
 
     private FakeService() {
     }
@@ -34,6 +36,7 @@ public final class FakeService {
         server.createContext("/env", exchange -> {
             Map<String, Object> env = new TreeMap<>();
             EXPECTED.forEach(name -> env.put(name, System.getenv(name)));
+            OPTIONAL.forEach(name -> env.put(name, System.getenv(name)));
             respond(exchange, 200, DevTokens.toJson(env));
         });
         server.start();

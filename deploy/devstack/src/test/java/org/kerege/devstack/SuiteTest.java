@@ -58,12 +58,21 @@ class SuiteTest {
             Path publicKey = Path.of(env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText().substring("file:".length()));
             String token = suite.token("admin", "root", null);
             assertTrue(DevTokensTest.verify(DevKeys.parsePublicKey(Files.readString(publicKey)), token.split("\\.")));
+            // payments-service only: the webhook sealing key kept in data/keys
+            assertTrue(env.get("KEREGE_PAYMENTS_WEBHOOK_SECRET_KEY").isNull());
+            String sealingKey = DevKeys.webhookSecretKey(suite.dataDir().resolve("keys"));
+            for (int n = 1; n <= 2; n++) {
+                assertEquals(sealingKey, JSON.readTree(get(suite.url(Suite.Service.PAYMENTS, n) + "/env").body())
+                        .get("KEREGE_PAYMENTS_WEBHOOK_SECRET_KEY").asText());
+            }
 
             suite.kill(Suite.Service.PAYMENTS, 2);
             assertFalse(suite.isRunning(Suite.Service.PAYMENTS, 2));
             assertThrows(IOException.class, () -> get(suite.url(Suite.Service.PAYMENTS, 2) + "/q/health/ready"));
             suite.restart(Suite.Service.PAYMENTS, 2);
             assertEquals(200, get(suite.url(Suite.Service.PAYMENTS, 2) + "/q/health/ready").statusCode());
+            assertEquals(sealingKey, JSON.readTree(get(suite.url(Suite.Service.PAYMENTS, 2) + "/env").body())
+                    .get("KEREGE_PAYMENTS_WEBHOOK_SECRET_KEY").asText(), "the same key after a restart");
             assertThrows(IllegalArgumentException.class, () -> suite.url(Suite.Service.STATUS, 1));
 
             pids.add(suite.kafka().pid());

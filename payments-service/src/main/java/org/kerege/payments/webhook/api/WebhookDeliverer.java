@@ -14,6 +14,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.kerege.payments.PaymentsConfig;
 import org.kerege.payments.webhook.domain.Backoff;
+import org.kerege.payments.webhook.domain.SecretSealer;
 import org.kerege.payments.webhook.domain.WebhookSignature;
 import org.kerege.payments.webhook.persistence.WebhookStore;
 
@@ -62,7 +63,15 @@ public class WebhookDeliverer {
 
     private void attempt(WebhookStore.Delivery d) {
         PaymentsConfig.Webhooks c = config.webhooks();
-        WebhookStore.Hook hook = QuarkusTransaction.requiringNew().call(() -> store.find(d.webhookId(), false).orElseThrow());
+        WebhookStore.Hook hook;
+        try {
+            hook = QuarkusTransaction.requiringNew().call(() -> store.find(d.webhookId(), false).orElseThrow());
+        } catch (SecretSealer.UnsealException e) {
+            // Sealed with another key, or damaged: nothing is sent unsigned; retried (and logged) like any failure.
+            LOG.errorf("Webhook delivery %s to subscription %s not sent: %s", d.id(), d.webhookId(), e.getMessage());
+            record(d, clock.instant(), null, e.getMessage());
+            return;
+        }
         Instant now = clock.instant();
         List<String> secrets = new ArrayList<>();
         secrets.add(hook.secret());
@@ -90,14 +99,17 @@ public class WebhookDeliverer {
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
+        record(d, now, status, error);
+    }
+
+    /** Records an attempt: delivered when there is no error, else retried after a back-off or FAILED. */
+    private void record(WebhookStore.Delivery d, Instant now, Integer status, String error) {
+        PaymentsConfig.Webhooks c = config.webhooks();
         boolean delivered = error == null;
         int failures = d.attempts() + 1;
         boolean giveUp = !delivered && failures >= c.maxAttempts();
         Instant next = delivered || giveUp ? now : now.plus(Backoff.after(failures, c.firstRetry(), c.maxRetry()));
-        Integer finalStatus = status;
-        String finalError = error;
-        QuarkusTransaction.requiringNew().run(() ->
-                store.recordAttempt(d.id(), delivered, giveUp, finalStatus, finalError, now, next));
+        QuarkusTransaction.requiringNew().run(() -> store.recordAttempt(d.id(), delivered, giveUp, status, error, now, next));
         if (!delivered) {
             LOG.debugf("Webhook delivery %s to subscription %s failed (attempt %d): %s", d.id(), d.webhookId(), failures, error);
         }

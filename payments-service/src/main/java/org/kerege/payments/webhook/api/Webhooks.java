@@ -95,7 +95,7 @@ public class Webhooks {
         Duration g = grace != null ? grace : config.webhooks().rotationGrace();
         Instant until = clock.instant().plus(g);
         store.rotate(id, s, h.secret(), until);
-        return new Created(store.find(id, false).orElseThrow(), s);
+        return new Created(store.findWithoutSecrets(id).orElseThrow(), s);
     }
 
     @Transactional
@@ -109,9 +109,13 @@ public class Webhooks {
         return store.deliveriesOf(id, limit);
     }
 
-    /** A bank sees only its own subscriptions; an admin sees all. Another's is 404 (it does not exist for them). */
+    /**
+     * A bank sees only its own subscriptions; an admin sees all. Another's is 404 (it does not exist for them).
+     * Locked for an update, and then with its secrets opened; otherwise without them.
+     */
     private WebhookStore.Hook owned(UUID id, String ownerRole, String owner, boolean lock) {
-        WebhookStore.Hook h = store.find(id, lock).orElseThrow(() -> ProblemException.notFound("Webhook", id.toString()));
+        WebhookStore.Hook h = (lock ? store.find(id, true) : store.findWithoutSecrets(id))
+                .orElseThrow(() -> ProblemException.notFound("Webhook", id.toString()));
         if (!"admin".equals(ownerRole) && !(h.ownerRole().equals(ownerRole) && h.owner().equals(owner))) {
             throw ProblemException.notFound("Webhook", id.toString());
         }

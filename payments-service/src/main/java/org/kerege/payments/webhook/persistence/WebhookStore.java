@@ -13,20 +13,35 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.kerege.payments.webhook.domain.SecretSealer;
 
-/** Tables {@code webhook} and {@code webhook_delivery}. Call inside a transaction. */
+/**
+ * Tables {@code webhook} and {@code webhook_delivery}. Call inside a transaction.
+ *
+ * <p>The signing secrets are sealed at rest ({@link SecretSealer}: columns {@code secret} and
+ * {@code previous_secret} hold {@code v1:<keyId>:<base64>}): sealed here on insert and rotation, opened here
+ * on read, so callers see plaintext in memory only.
+ */
 @ApplicationScoped
 public class WebhookStore {
 
     private final AgroalDataSource dataSource;
+    private final SecretSealer sealer;
 
-    public WebhookStore(AgroalDataSource dataSource) {
+    public WebhookStore(AgroalDataSource dataSource, SecretSealer sealer) {
         this.dataSource = dataSource;
+        this.sealer = sealer;
     }
 
+    /**
+     * A subscription. {@code secret} and {@code previousSecret} are plaintext, opened from their sealed columns;
+     * null in the hooks of {@link #subscribedTo(String)}, which need no secret.
+     */
     public record Hook(UUID id, String ownerRole, String owner, String bank, String url, List<String> events,
                        String secret, String previousSecret, Instant previousValidUntil, Instant createdAt) {
     }
@@ -55,7 +70,7 @@ public class WebhookStore {
             ps.setObject(4, h.bank(), Types.VARCHAR);
             ps.setString(5, h.url());
             ps.setArray(6, c.createArrayOf("text", h.events().toArray()));
-            ps.setString(7, h.secret());
+            ps.setString(7, sealer.seal(h.secret()));
             ps.setObject(8, utc(h.createdAt()));
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -63,25 +78,84 @@ public class WebhookStore {
         }
     }
 
+    /** @throws SecretSealer.UnsealException if a stored secret cannot be opened with this instance's key */
     public Optional<Hook> find(UUID id, boolean forUpdate) {
-        return hooks("where id = ?" + (forUpdate ? " for update" : ""), ps -> ps.setObject(1, id)).stream().findFirst();
+        return hooks("where id = ?" + (forUpdate ? " for update" : ""), ps -> ps.setObject(1, id), true).stream().findFirst();
     }
 
+    /** A subscription without its secrets (null): for reads that do not sign. */
+    public Optional<Hook> findWithoutSecrets(UUID id) {
+        return hooks("where id = ?", ps -> ps.setObject(1, id), false).stream().findFirst();
+    }
+
+    /** The subscriptions to an event, without their secrets (null): enqueueing needs none. */
     public List<Hook> subscribedTo(String event) {
-        return hooks("where ? = any(events)", ps -> ps.setString(1, event));
+        return hooks("where ? = any(events)", ps -> ps.setString(1, event), false);
     }
 
+    /** Stores the plaintext secrets sealed (each with a new IV). */
     public void rotate(UUID id, String newSecret, String previous, Instant previousValidUntil) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "update webhook set secret = ?, previous_secret = ?, previous_valid_until = ? where id = ?")) {
-            ps.setString(1, newSecret);
-            ps.setString(2, previous);
+            ps.setString(1, sealer.seal(newSecret));
+            ps.setString(2, previous == null ? null : sealer.seal(previous));
             ps.setObject(3, utc(previousValidUntil));
             ps.setObject(4, id);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Seals the plaintext secrets of rows written before sealing existed. The rows are locked ({@code for update}):
+     * a second instance doing the same waits, then finds them sealed and skips them.
+     *
+     * @return how many rows were sealed
+     */
+    public int sealLegacySecrets() {
+        int sealed = 0;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("""
+                     select id, secret, previous_secret from webhook
+                     where secret not like 'v1:%' or previous_secret not like 'v1:%' for update""");
+             PreparedStatement update = c.prepareStatement(
+                     "update webhook set secret = ?, previous_secret = ? where id = ?")) {
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String secret = rs.getString(2);
+                    String previous = rs.getString(3);
+                    update.setString(1, SecretSealer.isSealed(secret) ? secret : sealer.seal(secret));
+                    update.setString(2, previous == null || SecretSealer.isSealed(previous) ? previous : sealer.seal(previous));
+                    update.setObject(3, rs.getObject(1, UUID.class));
+                    sealed += update.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not seal legacy webhook secrets", e);
+        }
+        return sealed;
+    }
+
+    /** @return the ids of the keys other than this instance's that sealed stored secrets, with how many each */
+    public Map<String, Long> sealedWithOtherKeys() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select key_id, count(*) from (
+                    select split_part(secret, ':', 2) as key_id from webhook where secret like 'v1:%'
+                    union all
+                    select split_part(previous_secret, ':', 2) from webhook where previous_secret like 'v1:%') sealed
+                where key_id <> ? group by key_id order by key_id""")) {
+            ps.setString(1, sealer.keyId());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the keys of webhook secrets", e);
+        }
+        return out;
     }
 
     public void enqueue(UUID webhookId, UUID eventId, String eventType, String body, Instant now) {
@@ -149,7 +223,7 @@ public class WebhookStore {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    private List<Hook> hooks(String where, Binder binder) {
+    private List<Hook> hooks(String where, Binder binder, boolean withSecrets) {
         List<Hook> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select id, owner_role, owner, bank, url, events, secret, previous_secret, previous_valid_until, created_at "
@@ -159,8 +233,9 @@ public class WebhookStore {
                 while (rs.next()) {
                     Array events = rs.getArray(6);
                     out.add(new Hook(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), Arrays.asList((String[]) events.getArray()), rs.getString(7), rs.getString(8),
-                            instant(rs, 9), instant(rs, 10)));
+                            rs.getString(5), Arrays.asList((String[]) events.getArray()),
+                            withSecrets ? sealer.open(rs.getString(7)) : null,
+                            withSecrets ? sealer.open(rs.getString(8)) : null, instant(rs, 9), instant(rs, 10)));
                 }
             }
         } catch (SQLException e) {
