@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -88,9 +89,13 @@ class FeeExpiryAndRefundTest {
         return "APP-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** The fee view of an application, as an officer of the Mongolian office reads it. */
+    static ValidatableResponse fees(String applicationRef) {
+        return given().header("Authorization", officer()).get("/v1/application-fees/" + applicationRef).then();
+    }
+
     static void eventuallyShows(String applicationRef, String status) {
-        Eventually.within(Duration.ofSeconds(30), () -> given().header("Authorization", officer())
-                .get("/v1/application-fees/" + applicationRef).then().statusCode(200)
+        Eventually.within(Duration.ofSeconds(30), () -> fees(applicationRef).statusCode(200)
                 .body("size()", equalTo(1)).body("[0].status", equalTo(status)));
     }
 
@@ -113,7 +118,7 @@ class FeeExpiryAndRefundTest {
 
             expired(UUID.randomUUID(), invoice, application);
             eventuallyShows(application, "EXPIRED");
-            given().header("Authorization", officer()).get("/v1/application-fees/" + application).then()
+            fees(application)
                     .body("[0].expiredAt", equalTo("2026-12-01T03:00:42Z"))
                     .body("[0].expiresAt", equalTo("2026-12-01T03:00:00Z"))
                     .body("[0].paidAt", nullValue());
@@ -130,7 +135,7 @@ class FeeExpiryAndRefundTest {
             UUID expiry = UUID.randomUUID();
             expired(expiry, invoice, application);
             eventuallyApplied(expiry);
-            given().header("Authorization", officer()).get("/v1/application-fees/" + application).then()
+            fees(application)
                     .body("[0].status", equalTo("PAID"))
                     .body("[0].paidAt", equalTo("2026-11-22T02:15:00Z"))
                     .body("[0].expiredAt", nullValue());
@@ -151,7 +156,7 @@ class FeeExpiryAndRefundTest {
             refunded(UUID.randomUUID(), "ref-1", invoice, application, 850000, 850000, true,
                     "application withdrawn before review", "2026-11-25T05:30:00Z");
             eventuallyShows(application, "REFUNDED");
-            given().header("Authorization", officer()).get("/v1/application-fees/" + application).then()
+            fees(application)
                     .body("[0].refundedMinor", equalTo(850000))
                     .body("[0].refundCurrency", equalTo("MNT"))
                     .body("[0].refundedAt", equalTo("2026-11-25T05:30:00Z"))
@@ -171,7 +176,7 @@ class FeeExpiryAndRefundTest {
             refunded(stampDuty, "ref-1", invoice, application, 250000, 250000, false, "stamp duty charged twice",
                     "2026-11-23T06:00:00Z");
             eventuallyApplied(stampDuty);
-            given().header("Authorization", officer()).get("/v1/application-fees/" + application).then()
+            fees(application)
                     .body("[0].status", equalTo("PAID"))
                     .body("[0].refundedMinor", equalTo(250000))
                     .body("[0].refundCurrency", equalTo("MNT"))
@@ -181,7 +186,7 @@ class FeeExpiryAndRefundTest {
             refunded(UUID.randomUUID(), "ref-2", invoice, application, 600000, 850000, true,
                     "application withdrawn", "2026-11-26T07:00:00Z");
             eventuallyShows(application, "REFUNDED");
-            given().header("Authorization", officer()).get("/v1/application-fees/" + application).then()
+            fees(application)
                     .body("[0].refundedMinor", equalTo(850000))
                     .body("[0].refundedAt", equalTo("2026-11-26T07:00:00Z"))
                     .body("[0].refundReason", equalTo("application withdrawn"));
@@ -201,7 +206,7 @@ class FeeExpiryAndRefundTest {
             refunded(refund, "ref-1", invoice, application, 100000, 100000, false, "overpaid", "2026-11-23T06:00:00Z");
             Eventually.within(Duration.ofSeconds(60), () -> assertTrue(
                     metrics.counter("kerege.inbox.duplicates", "type", REFUNDED_TYPE).count() >= duplicatesBefore + 1));
-            given().header("Authorization", officer()).get("/v1/application-fees/" + application).then()
+            fees(application)
                     .body("[0].status", equalTo("PAID")).body("[0].refundedMinor", equalTo(100000));
         }
 
@@ -220,7 +225,7 @@ class FeeExpiryAndRefundTest {
             UUID again = UUID.randomUUID();
             refunded(again, "ref-1", invoice, application, 100000, 100000, false, "overpaid", "2026-11-23T06:00:00Z");
             eventuallyApplied(again);
-            given().header("Authorization", officer()).get("/v1/application-fees/" + application).then()
+            fees(application)
                     .body("[0].status", equalTo("PAID"))
                     .body("[0].refundedMinor", equalTo(150000))
                     .body("[0].refundedAt", equalTo("2026-11-24T06:00:00Z"))
@@ -269,7 +274,7 @@ class FeeExpiryAndRefundTest {
 
             issued(invoice, application);
             eventuallyShows(application, "DUE");
-            given().header("Authorization", officer()).get("/v1/application-fees/" + application).then()
+            fees(application)
                     .body("[0].expiredAt", nullValue())
                     .body("[0].refundedMinor", nullValue());
         }

@@ -16,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
@@ -149,13 +148,10 @@ public class ChecklistFilter {
                 request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), ByteBuffer.wrap(body.getBytes()));
     }
 
-    /** {@code ?on=} as the resource reads it: an ISO date, or today (UTC) when absent; null when malformed. */
+    /** {@code ?on=} as the resource reads it ({@link ServiceResource#dateOrToday}); null when malformed. */
     private LocalDate dateOf(String on) {
-        if (on == null) {
-            return LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        }
         try {
-            return LocalDate.parse(on);
+            return ServiceResource.dateOrToday(on == null ? null : LocalDate.parse(on), clock);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -102,7 +102,7 @@ public class ServiceResource {
             @Parameter(description = "ISO date; today (UTC) when absent", example = "2026-11-21") @QueryParam("on") LocalDate on,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         CatalogVersion version = current();
-        LocalDate date = dateOrToday(on);
+        LocalDate date = dateOrToday(on, clock);
         LanguagePreference languages = LanguagePreference.fromAcceptLanguage(acceptLanguage);
         List<ServiceSummary> services = version.codes().stream()
                 .map(code -> version.lookup(code, date))
@@ -121,7 +121,7 @@ public class ServiceResource {
                         @QueryParam("on") LocalDate on,
                         @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         CatalogVersion version = current();
-        LocalDate date = dateOrToday(on);
+        LocalDate date = dateOrToday(on, clock);
         EntryLookup lookup = known(version, code, date);
         LanguagePreference languages = LanguagePreference.fromAcceptLanguage(acceptLanguage);
         ServiceEntry entry = entryOf(version, lookup);
@@ -186,7 +186,7 @@ public class ServiceResource {
 
     private Response checklist(CatalogVersion version, String code, LocalDate on, String acceptLanguage,
                                Map<String, Object> facts, RenderedChecklists.RequestKey asReceived) {
-        LocalDate date = dateOrToday(on);
+        LocalDate date = dateOrToday(on, clock);
         EntryLookup lookup = known(version, code, date);
         if (!lookup.inForce()) {
             throw new ProblemException(422, "not-in-force", "Service not in force",
@@ -212,7 +212,8 @@ public class ServiceResource {
                 "No catalog yet", "No catalog version has been published yet."));
     }
 
-    private LocalDate dateOrToday(LocalDate on) {
+    /** The date a request asks about: {@code ?on=}, or today in UTC when absent (also {@link ChecklistFilter}'s key). */
+    static LocalDate dateOrToday(LocalDate on, Clock clock) {
         return on != null ? on : LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
